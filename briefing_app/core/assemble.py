@@ -1,0 +1,152 @@
+"""Turning a brief and the library into the plain content both PDFs are built from.
+
+Everything is rendered and numbered here, so the renderers only lay out text they are given,
+and the handout is built from releasable content alone (deletion, not redaction).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import TemplateError
+from jinja2.sandbox import SecurityError
+
+from .brief import Brief, CuiBlock, Meeting
+from .faults import Fault, InputError
+from .library import Library
+from .markings import SCHEMES
+from .models import QA, Carrier, Country, Source, TalkingPoint
+from .templating import describe_error, render, template_context
+
+
+@dataclass(frozen=True)
+class AssembledPoint:
+    number: int
+    id: str
+    title: str
+    topic: str
+    text: str
+    library_text: str
+    background: str
+    if_raised: tuple[QA, ...]
+    source_numbers: tuple[int, ...]
+    marking: str
+    releasable: bool
+    custom: bool
+
+    @property
+    def reworded(self) -> bool:
+        return not self.custom and self.text != self.library_text
+
+
+@dataclass(frozen=True)
+class AssembledBrief:
+    meeting: Meeting
+    country: Country
+    carrier: Carrier | None
+    points: tuple[AssembledPoint, ...]
+    sources: tuple[Source, ...]
+    banner: str
+    scheme: str
+    cui: CuiBlock
+    drafted_by: str
+    cleared_by: str
+    paper: str
+
+    def source_number(self, source: Source) -> int:
+        return self.sources.index(source) + 1
+
+    def portion(self, marking: str) -> str:
+        return SCHEMES[self.scheme].portion(marking)
+
+    @property
+    def handout_points(self) -> tuple[AssembledPoint, ...]:
+        return tuple(p for p in self.points if p.releasable)
+
+
+def _render_point(point: TalkingPoint, context: dict, where: str) -> dict:
+    rendered = {}
+    try:
+        for name in ("title", "text", "background"):
+            field = name
+            rendered[name] = render(getattr(point, name), context)
+        questions = []
+        for index, qa in enumerate(point.if_raised, start=1):
+            field = f"if_raised #{index}"
+            questions.append(QA(question=render(qa.question, context),
+                                answer=render(qa.answer, context)))
+        rendered["if_raised"] = tuple(questions)
+    except (TemplateError, SecurityError, TypeError, ValueError) as err:
+        raise InputError(Fault(where, f"field '{field}'", describe_error(err))) from None
+    return rendered
+
+
+def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBrief:
+    """Everything both PDFs print, in order; raises InputError naming what the brief refers to
+    that the library does not have."""
+    country = library.country(brief.country) if brief.country else None
+    if country is None:
+        raise InputError(Fault(name, "field 'country'", f"unknown country '{brief.country}'"
+                               if brief.country else "no country chosen"))
+    carrier = None
+    if brief.carrier:
+        carrier = country.carrier(brief.carrier)
+        if carrier is None:
+            owner = library.carrier(brief.carrier)
+            hint = f" (it belongs to {owner[0].name})" if owner else ""
+            raise InputError(Fault(name, "field 'carrier'", f"'{brief.carrier}' is not a "
+                                   f"carrier in {country.name}{hint}"))
+    context = template_context(country, carrier, brief.meeting)
+    sources: list[Source] = []
+    points = []
+    missing = []
+    for choice in brief.points:
+        custom = brief.custom(choice.id)
+        lib_point = library.points.get(choice.id)
+        if custom is not None:
+            numbers: tuple[int, ...] = ()
+            body = {"title": custom.title, "text": custom.text, "background": custom.background,
+                    "if_raised": custom.if_raised}
+            library_text, topic, marking, releasable = custom.text, "Custom", custom.marking, \
+                custom.releasable
+        elif lib_point is not None:
+            body = _render_point(lib_point, context, library.source_of(f"point:{lib_point.id}"))
+            library_text = body["text"]
+            topic_obj = library.topic(lib_point.topic)
+            topic = topic_obj.title if topic_obj else lib_point.topic
+            marking, releasable = lib_point.marking, lib_point.releasable
+            numbers = tuple(_number(sources, s) for s in lib_point.sources)
+        else:
+            missing.append(Fault(name, "points", f"point '{choice.id}' is not in the library"))
+            continue
+        if choice.text is not None and custom is None:
+            body["text"] = choice.text
+        points.append(AssembledPoint(
+            number=len(points) + 1, id=choice.id, title=body["title"], topic=topic,
+            text=body["text"], library_text=library_text, background=body["background"],
+            if_raised=body["if_raised"], source_numbers=numbers, marking=marking,
+            releasable=releasable, custom=custom is not None))
+    if missing:
+        raise InputError(missing)
+    for source in _snapshot_sources(country, carrier):
+        _number(sources, source)
+    scheme = SCHEMES[brief.scheme]
+    return AssembledBrief(
+        meeting=brief.meeting, country=country, carrier=carrier, points=tuple(points),
+        sources=tuple(sources), banner=scheme.banner([p.marking for p in points], brief.marking),
+        scheme=brief.scheme, cui=brief.cui, drafted_by=brief.drafted_by,
+        cleared_by=brief.cleared_by, paper=brief.paper)
+
+
+def _snapshot_sources(country: Country, carrier: Carrier | None) -> list[Source]:
+    """Sources behind the country snapshot: the country, its policy notes, the carrier."""
+    found = list(country.sources) + [s for note in country.policy for s in note.sources]
+    if carrier is not None:
+        found += [v.source for v in carrier.vendors] + list(carrier.sources)
+    return found
+
+
+def _number(sources: list[Source], source: Source) -> int:
+    if source not in sources:
+        sources.append(source)
+    return sources.index(source) + 1

@@ -1,0 +1,100 @@
+"""The brief: one officer's preparation for one meeting, as saved in a `.brief` file.
+
+A brief refers to library content by id and stores only what the officer changed (reworded
+text, custom points, meeting details), so a library update reaches every brief that did not
+reword a point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .models import MARKING_RANK, QA, SLUG
+
+SCHEMA_VERSION = 1
+MeetingAudience = Literal["government", "carrier", "both"]
+Paper = Literal["a4", "letter"]
+Scheme = Literal["us", "uk"]
+
+
+class Record(BaseModel):
+    """Base for brief records: unknown keys are refused so a typo is reported, not dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Counterpart(Record):
+    name: str = ""
+    title: str = ""
+    organisation: str = ""
+    pronunciation: str = ""
+
+
+class Meeting(Record):
+    title: str = ""
+    when: dt.datetime | None = None
+    place: str = ""
+    audience: MeetingAudience = "both"
+    counterparts: tuple[Counterpart, ...] = ()
+    participants: tuple[str, ...] = ()
+    purpose: str = ""
+    objectives: tuple[str, ...] = ()
+    bluf: str = ""
+
+
+class PointChoice(Record):
+    """A chosen point, in brief order; `text` set means the officer reworded it."""
+
+    id: str = Field(pattern=SLUG)
+    text: str | None = None
+
+
+class CustomPoint(Record):
+    id: str = Field(pattern=r"^custom-[a-z0-9-]+$")
+    title: str = Field(min_length=1)
+    topic: str = "custom"
+    text: str = ""
+    background: str = ""
+    if_raised: tuple[QA, ...] = ()
+    releasable: bool = False
+    marking: str = "U"
+
+    @field_validator("marking")
+    @classmethod
+    def _known_marking(cls, value: str) -> str:
+        if value not in MARKING_RANK:
+            raise ValueError(f"must be one of {', '.join(MARKING_RANK)}")
+        return value
+
+
+class CuiBlock(Record):
+    controlled_by: str = ""
+    category: str = ""
+    dissemination: str = ""
+    poc: str = ""
+
+
+class Brief(Record):
+    schema_version: int = SCHEMA_VERSION
+    meeting: Meeting = Meeting()
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    carrier: str | None = Field(default=None, pattern=SLUG)
+    points: tuple[PointChoice, ...] = ()
+    custom_points: tuple[CustomPoint, ...] = ()
+    scheme: Scheme = "us"
+    marking: str | None = None
+    cui: CuiBlock = CuiBlock()
+    drafted_by: str = ""
+    cleared_by: str = ""
+    paper: Paper = "a4"
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _upper_code(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    def custom(self, point_id: str) -> CustomPoint | None:
+        return next((p for p in self.custom_points if p.id == point_id), None)

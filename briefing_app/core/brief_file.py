@@ -1,0 +1,86 @@
+"""Reading and writing `.brief` files: JSON, `schema_version` first, saved atomically.
+
+Older schema versions are migrated on load; a newer one is refused, since dropping fields a
+newer app wrote would lose the officer's work.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .atomic import write_atomic
+from .brief import SCHEMA_VERSION, Brief
+from .faults import Fault, InputError
+
+MAX_BRIEF_BYTES = 20_000_000
+MIGRATIONS: dict[int, Any] = {}
+
+
+def brief_to_json(brief: Brief) -> str:
+    data = brief.model_dump(mode="json")
+    ordered = {"schema_version": SCHEMA_VERSION, **{k: v for k, v in data.items()
+                                                   if k != "schema_version"}}
+    return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
+
+
+def save_brief(brief: Brief, path: Path) -> None:
+    write_atomic(Path(path), brief_to_json(brief).encode("utf-8"))
+
+
+def parse_brief(text: str, name: str) -> Brief:
+    """A brief from JSON text; `name` is how messages refer to the file."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(Fault(name, f"line {err.lineno}, column {err.colno}",
+                               f"not valid brief JSON: {err.msg}")) from None
+    if not isinstance(data, dict):
+        raise InputError(Fault(name, "", "not a brief: expected a JSON object at the top"))
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InputError(Fault(name, "field 'schema_version'",
+                               "is missing or not a whole number; is this a .brief file?"))
+    if version > SCHEMA_VERSION:
+        raise InputError(Fault(name, "field 'schema_version'",
+                               f"this brief was saved by a newer Briefing Builder (format "
+                               f"{version}; this app reads up to {SCHEMA_VERSION}); "
+                               "update the app to open it"))
+    while version < SCHEMA_VERSION:
+        migrate = MIGRATIONS.get(version)
+        if migrate is None:
+            raise InputError(Fault(name, "field 'schema_version'",
+                                   f"format {version} is not one this app can read"))
+        data, version = migrate(data), version + 1
+    try:
+        return Brief.model_validate(data)
+    except ValidationError as err:
+        raise InputError([
+            Fault(name, f"field '{'.'.join(str(p) for p in e['loc'])}'", e["msg"])
+            for e in err.errors()
+        ]) from None
+
+
+def load_brief(path: Path) -> Brief:
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputError(Fault(name, "", "is a folder, not a .brief file"))
+        if path.stat().st_size > MAX_BRIEF_BYTES:
+            raise InputError(Fault(name, "", f"is larger than {MAX_BRIEF_BYTES:,} bytes"))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Fault(name, "", "does not exist")) from None
+    except OSError as err:
+        raise InputError(Fault(name, "", f"cannot be read: {err.strerror or err}")) from None
+    if not raw.strip():
+        raise InputError(Fault(name, "", "is empty"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(Fault(name, "", "is not UTF-8 text; is this a .brief file?")) from None
+    return parse_brief(text, name)

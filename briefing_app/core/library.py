@@ -1,0 +1,239 @@
+"""Loading the talking-point library from folders of TOML files, collecting every fault.
+
+A library is one or more folders laid over each other (built-in first, then the user's): a
+later folder's topic, point or country replaces an earlier one with the same id. Loading never
+stops at the first bad file: each fault is recorded with its file and place, and the rest of
+the library still works.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .faults import Fault, display_path
+from .models import Carrier, Country, TalkingPoint, Topic
+
+REQUIRED_TOPICS = ("state-compulsion", "edge-core", "base-traffic", "subsidy")
+MAX_FILE_BYTES = 1_000_000
+M = TypeVar("M", bound=BaseModel)
+
+_PLAIN_WORDS = {
+    "missing": "is missing (required)",
+    "extra_forbidden": "is not a known key (a typo?)",
+    "bool_type": "must be true or false (without quotes)",
+    "date_type": "must be a date such as 2026-11-01 (without quotes)",
+    "string_type": "must be text in quotes",
+    "list_type": "must be a list, e.g. [\"a\", \"b\"]",
+    "too_short": "must not be empty",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "must be a lower-case id such as 'edge-core' (letters, digits, -)",
+    "literal_error": "is not one of the allowed values",
+}
+
+
+@dataclass
+class Library:
+    folders: tuple[Path, ...]
+    topics: list[Topic] = field(default_factory=list)
+    points: dict[str, TalkingPoint] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    faults: list[Fault] = field(default_factory=list)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    def country(self, code: str) -> Country | None:
+        return self.countries.get(code.upper())
+
+    def carrier(self, carrier_id: str) -> tuple[Country, Carrier] | None:
+        for country in self.countries.values():
+            found = country.carrier(carrier_id)
+            if found:
+                return country, found
+        return None
+
+    def ordered_points(self) -> list[TalkingPoint]:
+        """Points in presentation order: by topic order, then by id within a topic."""
+        rank = {t.id: i for i, t in enumerate(self.topics)}
+        return sorted(self.points.values(), key=lambda p: (rank.get(p.topic, len(rank)), p.id))
+
+    def source_of(self, key: str) -> str:
+        """The file a point ('point:<id>') or country ('country:<CODE>') came from, for messages."""
+        path = self.files.get(key)
+        return display_path(path, self.folders) if path else key
+
+    @property
+    def errors(self) -> list[Fault]:
+        return [f for f in self.faults if not f.warning]
+
+
+def load_library(folders: list[Path] | tuple[Path, ...]) -> Library:
+    """Read every folder in order, later ones overriding earlier ones; never raises for bad input."""
+    library = Library(folders=tuple(Path(f) for f in folders))
+    for folder in library.folders:
+        _load_folder(library, folder)
+    _check_whole(library)
+    return library
+
+
+def _load_folder(library: Library, folder: Path) -> None:
+    name = display_path(folder, library.folders)
+    if not folder.is_dir():
+        library.faults.append(Fault(str(folder), "", "library folder does not exist"))
+        return
+    topics_file = folder / "topics.toml"
+    if topics_file.exists() or folder == library.folders[0]:
+        data = _read(library, topics_file)
+        if data is not None:
+            _load_topics(library, topics_file, data)
+    for path in sorted((folder / "points").glob("*/*.toml")):
+        data = _read(library, path)
+        if data is None:
+            continue
+        point = _validate(library, path, TalkingPoint, data)
+        if point is None:
+            continue
+        if point.id != path.stem:
+            _fault(library, path, "field 'id'", f"'{point.id}' must equal the file name '{path.stem}'")
+        elif point.topic != path.parent.name:
+            _fault(library, path, "field 'topic'",
+                   f"'{point.topic}' must equal the folder name '{path.parent.name}'")
+        else:
+            library.points[point.id] = point
+            library.files[f"point:{point.id}"] = path
+    for path in sorted((folder / "countries").glob("*.toml")):
+        data = _read(library, path)
+        if data is None:
+            continue
+        country = _validate(library, path, Country, data)
+        if country is None:
+            continue
+        if country.code.lower() != path.stem:
+            _fault(library, path, "field 'code'",
+                   f"'{country.code}' must match the file name '{path.stem}' (lower-case code)")
+        else:
+            library.countries[country.code] = country
+            library.files[f"country:{country.code}"] = path
+    for stray in sorted(folder.glob("points/*.toml")):
+        _fault(library, stray, "", "a point file must sit in its topic's folder, "
+               f"e.g. points/<topic>/{stray.name}")
+    if not any((folder / sub).exists() for sub in ("topics.toml", "points", "countries")):
+        library.faults.append(Fault(name, "", "has no topics.toml, points/ or countries/"))
+
+
+def _load_topics(library: Library, path: Path, data: dict[str, Any]) -> None:
+    unknown = sorted(set(data) - {"topic"})
+    for key in unknown:
+        _fault(library, path, f"key '{key}'", "is not a known key (topics are [[topic]] tables)")
+    entries = data.get("topic", [])
+    if not isinstance(entries, list):
+        _fault(library, path, "key 'topic'", "must be a list of [[topic]] tables")
+        return
+    seen: set[str] = set()
+    for index, entry in enumerate(entries, start=1):
+        topic = _validate(library, path, Topic, entry, prefix=f"topic #{index}.")
+        if topic is None:
+            continue
+        if topic.id in seen:
+            _fault(library, path, f"field 'topic #{index}.id'", f"'{topic.id}' appears twice")
+            continue
+        seen.add(topic.id)
+        ids = [t.id for t in library.topics]
+        if topic.id in ids:
+            library.topics[ids.index(topic.id)] = topic
+        else:
+            library.topics.append(topic)
+
+
+def _read(library: Library, path: Path) -> dict[str, Any] | None:
+    if path.is_dir():
+        _fault(library, path, "", "is a folder, expected a TOML file")
+        return None
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        _fault(library, path, "", "is missing")
+        return None
+    except OSError as err:
+        _fault(library, path, "", f"cannot be read: {err.strerror or err}")
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        _fault(library, path, "", f"is {len(raw):,} bytes; a library file may be at most "
+               f"{MAX_FILE_BYTES:,} bytes")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        _fault(library, path, f"byte {err.start}", "is not UTF-8 text")
+        return None
+    if not text.strip():
+        _fault(library, path, "", "is empty")
+        return None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        place = f"line {match[1]}, column {match[2]}" if match else ""
+        reason = message[: match.start()].strip() if match else message
+        _fault(library, path, place, f"TOML syntax error: {reason}")
+        return None
+
+
+def _validate(library: Library, path: Path, model: type[M], data: Any, prefix: str = "") -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        for error in err.errors():
+            place = prefix + _place(error["loc"])
+            reason = _PLAIN_WORDS.get(error["type"], error["msg"])
+            if error["type"] == "literal_error":
+                reason = f"{reason}: {error['msg'].removeprefix('Input should be ')}"
+            elif error["type"] == "value_error":
+                reason = str(error["ctx"]["error"]) if "ctx" in error else error["msg"]
+            _fault(library, path, f"field '{place}'" if place else "", reason)
+        return None
+
+
+def _place(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts[-1] = f"{parts[-1]} #{item + 1}" if parts else f"#{item + 1}"
+        else:
+            parts.append(str(item))
+    return ".".join(parts)
+
+
+def _fault(library: Library, path: Path, place: str, reason: str, warning: bool = False) -> None:
+    library.faults.append(Fault(display_path(path, library.folders), place, reason, warning))
+
+
+def _check_whole(library: Library) -> None:
+    """Faults that only show across files: missing topics, unknown topics, shared carrier ids."""
+    topics_file = library.folders[0] / "topics.toml"
+    known = {t.id for t in library.topics}
+    for required in REQUIRED_TOPICS:
+        if required not in known and topics_file.exists():
+            _fault(library, topics_file, "", f"required topic '{required}' is missing")
+    for point_id, point in list(library.points.items()):
+        if point.topic not in known:
+            path = library.files[f"point:{point_id}"]
+            _fault(library, path, "field 'topic'", f"unknown topic '{point.topic}' "
+                   f"(topics.toml has: {', '.join(sorted(known)) or 'none'})")
+            del library.points[point_id]
+    owners: dict[str, str] = {}
+    for code, country in sorted(library.countries.items()):
+        for carrier in country.carriers:
+            if carrier.id in owners:
+                path = library.files[f"country:{code}"]
+                _fault(library, path, f"carriers '{carrier.id}'",
+                       f"carrier id is also used by {owners[carrier.id]}; ids must be unique")
+            owners.setdefault(carrier.id, country.name)

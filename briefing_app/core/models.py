@@ -1,0 +1,114 @@
+"""The library's data model: topics, talking points, sources, countries and carriers.
+
+Every model forbids unknown fields and never coerces a string into a bool or a date, so a
+hand-edited library file that says `releasable = "yes"` is a fault, not a quiet yes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Audience = Literal["government", "carrier"]
+MARKING_RANK = {"U": 0, "SBU": 1, "CUI": 2}
+
+
+class Strict(BaseModel):
+    """Base for library records: strict types, no unknown keys, immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Strict):
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    date: dt.date
+    url: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_web(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://\S+$", value):
+            raise ValueError("must be an http:// or https:// address")
+        return value
+
+
+class Topic(Strict):
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=1)
+    summary: str = ""
+
+
+class QA(Strict):
+    question: str = Field(min_length=1)
+    answer: str = Field(min_length=1)
+
+
+class TalkingPoint(Strict):
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=1)
+    topic: str = Field(pattern=SLUG)
+    audience: list[Audience] = Field(min_length=1)
+    applies_when: str | None = None
+    reason: str | None = None
+    text: str = Field(min_length=1)
+    background: str = ""
+    if_raised: list[QA] = []
+    sources: list[Source] = Field(min_length=1)
+    reviewed: dt.date
+    releasable: bool
+    marking: str = "U"
+
+    @field_validator("marking")
+    @classmethod
+    def _known_marking(cls, value: str) -> str:
+        if value not in MARKING_RANK:
+            raise ValueError(f"must be one of {', '.join(MARKING_RANK)}")
+        return value
+
+
+class Installation(Strict):
+    name: str = Field(min_length=1)
+    location: str = Field(min_length=1)
+    service: str = Field(min_length=1)
+
+
+class PolicyNote(Strict):
+    date: dt.date
+    note: str = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+
+class VendorUse(Strict):
+    vendor: str = Field(min_length=1)
+    role: str = Field(min_length=1)
+    source: Source
+
+
+class Carrier(Strict):
+    id: str = Field(pattern=SLUG)
+    name: str = Field(min_length=1)
+    vendors: list[VendorUse] = []
+    notes: str = ""
+    sources: list[Source] = []
+
+    @property
+    def vendor_names(self) -> list[str]:
+        return sorted({v.vendor for v in self.vendors})
+
+
+class Country(Strict):
+    code: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str = Field(min_length=1)
+    us_forces: list[Installation] = []
+    policy: list[PolicyNote] = []
+    carriers: list[Carrier] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    reviewed: dt.date
+
+    def carrier(self, carrier_id: str) -> Carrier | None:
+        return next((c for c in self.carriers if c.id == carrier_id), None)

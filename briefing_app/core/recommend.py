@@ -1,0 +1,67 @@
+"""Which library points fit a meeting, and why, in words an officer can check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import TemplateError
+from jinja2.sandbox import SecurityError
+
+from .brief import Meeting
+from .library import Library
+from .models import Carrier, Country, TalkingPoint
+from .templating import describe_error, evaluate, render, template_context
+
+ALWAYS = "core point for every meeting"
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    point_id: str
+    recommended: bool
+    reason: str
+
+
+def recommend_point(
+    point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting | None = None
+) -> Recommendation:
+    meeting = meeting or Meeting()
+    if meeting.audience != "both" and meeting.audience not in point.audience:
+        return Recommendation(point.id, False, f"written for {' and '.join(point.audience)} "
+                              f"meetings, this is a {meeting.audience} meeting")
+    if point.applies_when is None:
+        reason = ALWAYS
+        if point.reason:
+            reason = _reason(point, country, carrier, meeting) or ALWAYS
+        return Recommendation(point.id, True, reason)
+    context = template_context(country, carrier, meeting)
+    try:
+        applies = evaluate(point.applies_when, context)
+    except (TemplateError, SecurityError) as err:
+        return Recommendation(point.id, False, f"its condition fails: {describe_error(err)}")
+    if not applies:
+        return Recommendation(point.id, False, f"condition not met: {point.applies_when}")
+    return Recommendation(point.id, True, _reason(point, country, carrier, meeting)
+                          or f"condition met: {point.applies_when}")
+
+
+def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting) -> str:
+    if not point.reason:
+        return ""
+    try:
+        return render(point.reason, template_context(country, carrier, meeting))
+    except (TemplateError, SecurityError):
+        return ""
+
+
+def recommendations(
+    library: Library, country: Country, carrier: Carrier | None, meeting: Meeting | None = None
+) -> list[Recommendation]:
+    """One recommendation per library point, in presentation order."""
+    return [recommend_point(p, country, carrier, meeting) for p in library.ordered_points()]
+
+
+def recommended_ids(
+    library: Library, country: Country, carrier: Carrier | None, meeting: Meeting | None = None
+) -> list[str]:
+    return [r.point_id for r in recommendations(library, country, carrier, meeting) if r.recommended]

@@ -1,0 +1,129 @@
+"""Library templates: Jinja2 in an immutable sandbox, undefined names are errors.
+
+Templates come from files colleagues edit by hand, so they must not reach Python internals,
+files or the environment, and a misspelt field must be an error rather than an empty string.
+`check_template` also walks the template's syntax tree so a misspelt field is caught even in a
+branch that no country in the library happens to take.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .brief import Meeting
+from .models import Carrier, Country
+
+MAX_OUTPUT = 20_000
+
+COUNTRY_FIELDS = {"code", "name", "us_forces", "hosts_us_forces", "policy", "carriers"}
+CARRIER_FIELDS = {"id", "name", "vendors", "vendor_names", "notes"}
+MEETING_FIELDS = {"title", "place", "audience", "purpose"}
+CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS, "meeting": MEETING_FIELDS}
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    def __init__(self) -> None:
+        super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+        self.globals.clear()
+        self.globals["range"] = self._small_range
+
+    @staticmethod
+    def _small_range(*args: int) -> range:
+        span = range(*args)
+        if len(span) > 1000:
+            raise SecurityError("range() is limited to 1000 items in library templates")
+        return span
+
+
+ENV = _Environment()
+
+
+def template_context(
+    country: Country, carrier: Carrier | None, meeting: Meeting | None = None
+) -> dict[str, Any]:
+    """The plain data a template sees: dicts and lists, never the models themselves."""
+    meeting = meeting or Meeting()
+    return {
+        "country": {
+            "code": country.code,
+            "name": country.name,
+            "us_forces": [f.model_dump() for f in country.us_forces],
+            "hosts_us_forces": bool(country.us_forces),
+            "policy": [{"date": p.date, "note": p.note} for p in country.policy],
+            "carriers": [{"id": c.id, "name": c.name} for c in country.carriers],
+        },
+        "carrier": None
+        if carrier is None
+        else {
+            "id": carrier.id,
+            "name": carrier.name,
+            "vendors": [{"vendor": v.vendor, "role": v.role} for v in carrier.vendors],
+            "vendor_names": carrier.vendor_names,
+            "notes": carrier.notes,
+        },
+        "meeting": {
+            "title": meeting.title,
+            "place": meeting.place,
+            "audience": meeting.audience,
+            "purpose": meeting.purpose,
+        },
+    }
+
+
+def _unknown_fields(tree: nodes.Node) -> list[str]:
+    problems = []
+    loaded = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
+    for name in sorted(loaded - _locals(tree) - set(ENV.globals)):
+        if name not in CONTEXT_FIELDS:
+            problems.append(f"unknown name '{name}' (known: country, carrier, meeting)")
+    for node in tree.find_all(nodes.Getattr):
+        target = node.node
+        if isinstance(target, nodes.Name) and target.name in CONTEXT_FIELDS:
+            if node.attr not in CONTEXT_FIELDS[target.name]:
+                known = ", ".join(sorted(CONTEXT_FIELDS[target.name]))
+                problems.append(f"unknown field '{target.name}.{node.attr}' (known: {known})")
+    return problems
+
+
+def _locals(tree: nodes.Node) -> set[str]:
+    """Names the template binds itself (loop variables, set), which are not context names."""
+    return {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")} | {"loop"}
+
+
+def check_template(source: str, *, expression: bool = False) -> list[str]:
+    """Reasons the template is wrong without rendering it: syntax, unknown names or fields."""
+    try:
+        if expression:
+            tree = ENV.parse("{{ (" + source + ") }}")
+        else:
+            tree = ENV.parse(source)
+    except TemplateError as err:
+        line = getattr(err, "lineno", None)
+        at = f" (line {line})" if line and not expression else ""
+        return [f"template syntax error{at}: {err.message or err}"]
+    return _unknown_fields(tree)
+
+
+def render(source: str, context: dict[str, Any]) -> str:
+    """Render a template; raises TemplateError or SecurityError for the caller to report."""
+    text = ENV.from_string(source).render(context)
+    if len(text) > MAX_OUTPUT:
+        raise SecurityError(f"template output is longer than {MAX_OUTPUT} characters")
+    return text.strip()
+
+
+def evaluate(expression: str, context: dict[str, Any]) -> bool:
+    """Evaluate an `applies_when` expression to a yes or no."""
+    return bool(ENV.compile_expression(expression, undefined_to_none=False)(**context))
+
+
+def describe_error(err: Exception) -> str:
+    """A template error in plain words."""
+    if isinstance(err, SecurityError):
+        return f"not allowed in a library template: {err}"
+    message = getattr(err, "message", None) or str(err)
+    line = getattr(err, "lineno", None)
+    return f"{message} (line {line})" if line else message

@@ -1,0 +1,66 @@
+"""Print styles read from `assets/styles.toml`, with the embedded DejaVu fonts registered once."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..core.paths import asset
+
+VARIANTS = ("", "-Bold", "-Italic", "-BoldItalic")
+
+
+@dataclass(frozen=True)
+class Styles:
+    paragraph: dict[str, ParagraphStyle]
+    page: dict[str, Any]
+    colours: dict[str, HexColor]
+
+    def font(self, family: str, bold: bool = False) -> str:
+        return f"{family}-Bold" if bold else family
+
+    @property
+    def margin(self) -> float:
+        return self.page["margin_mm"] * mm
+
+
+@cache
+def _register_fonts(families: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+    for family, files in families:
+        names = [family + suffix for suffix in VARIANTS]
+        for name, file in zip(names, files, strict=True):
+            pdfmetrics.registerFont(TTFont(name, str(asset("fonts", file))))
+        pdfmetrics.registerFontFamily(family, normal=names[0], bold=names[1], italic=names[2],
+                                      boldItalic=names[3])
+
+
+@cache
+def load_styles() -> Styles:
+    data = tomllib.loads(asset("styles.toml").read_text(encoding="utf-8"))
+    _register_fonts(tuple((k, tuple(v)) for k, v in data["fonts"].items()))
+    colours = {name: HexColor(value) for name, value in data["colours"].items()}
+    paragraph = {}
+    for name, spec in data["style"].items():
+        paragraph[name] = ParagraphStyle(
+            name,
+            fontName=spec["font"] + ("-Bold" if spec.get("bold") else ""),
+            fontSize=spec["size"],
+            leading=spec["leading"],
+            spaceBefore=spec.get("space_before", 0),
+            spaceAfter=spec.get("space_after", 0),
+            textColor=colours[spec.get("colour", "ink")],
+            leftIndent=spec.get("left_indent", 0),
+            firstLineIndent=spec.get("first_line_indent", 0),
+            splitLongWords=True,
+            allowOrphans=0,
+            allowWidows=0,
+        )
+    return Styles(paragraph=paragraph, page=data["page"], colours=colours)
