@@ -25,6 +25,8 @@ CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS, "meeting
 
 
 class _Environment(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**"})
+
     def __init__(self) -> None:
         super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
         self.globals.clear()
@@ -36,6 +38,18 @@ class _Environment(ImmutableSandboxedEnvironment):
         if len(span) > 1000:
             raise SecurityError("range() is limited to 1000 items in library templates")
         return span
+
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        """Refuse `'x' * 10**9` and `10 ** 10**9` before they exhaust memory or time."""
+        if operator == "**" and isinstance(right, int) and abs(right) > 100:
+            raise SecurityError("exponents above 100 are not allowed in library templates")
+        if operator == "*" and isinstance(left, int) and isinstance(right, str | list):
+            left, right = right, left
+        if operator == "*" and isinstance(left, str | list) and isinstance(right, int):
+            if len(left) * right > MAX_OUTPUT:
+                raise SecurityError(f"template output is longer than {MAX_OUTPUT} characters")
+        return super().call_binop(context, operator, left, right)
 
 
 ENV = _Environment()

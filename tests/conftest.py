@@ -1,0 +1,40 @@
+"""Shared fixtures: the small test library, a scratch copy of it, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "data" / "mini"
+
+
+@pytest.fixture
+def mini_library() -> Path:
+    return MINI
+
+
+@pytest.fixture
+def library_copy(tmp_path: Path) -> Path:
+    """A writable copy of the small test library, to break on purpose."""
+    target = tmp_path / "library"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m briefing_app` as a user would, capturing its output."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("QT_QPA_PLATFORM", None)
+    return subprocess.run([sys.executable, "-m", "briefing_app", *args], capture_output=True,
+                          text=True, cwd=cwd or ROOT, env=env, timeout=120)
+
+
+@pytest.fixture
+def cli():
+    return run_cli

@@ -1,0 +1,57 @@
+"""Assembly renders the chosen points in order, keeps officer wording literal, and names what is missing."""
+
+import pytest
+
+from briefing_app.core.assemble import assemble
+from briefing_app.core.brief import Brief, CustomPoint, PointChoice
+from briefing_app.core.faults import InputError
+from briefing_app.core.library import load_library
+
+
+@pytest.fixture
+def library(mini_library):
+    return load_library([mini_library])
+
+
+def brief(**kw):
+    return Brief(country="IT", carrier="tim", **kw)
+
+
+def test_points_render_in_the_chosen_order_with_sources_numbered(library):
+    result = assemble(library, brief(points=(PointChoice(id="edge-huawei"),
+                                              PointChoice(id="compulsion-law"))))
+    assert [p.number for p in result.points] == [1, 2]
+    assert result.points[0].text == "TIM's Huawei radio equipment would take on core tasks in 5G."
+    assert result.points[0].source_numbers == (1,)
+    assert result.banner == "SENSITIVE BUT UNCLASSIFIED"
+    assert result.handout_points == (result.points[1],)
+
+
+def test_reworded_text_is_literal_and_marked_reworded(library):
+    result = assemble(library, brief(points=(PointChoice(id="compulsion-law", text="{{ country.name }} <b>"),)))
+    (point,) = result.points
+    assert point.text == "{{ country.name }} <b>"
+    assert point.reworded and "Article 7" in point.library_text
+
+
+def test_custom_points_take_their_place(library):
+    custom = CustomPoint(id="custom-visit", title="Visit", text="Invite the CTO.", releasable=True)
+    result = assemble(library, brief(points=(PointChoice(id="custom-visit"),), custom_points=(custom,)))
+    assert result.points[0].custom and result.points[0].text == "Invite the CTO."
+    assert result.banner == "UNCLASSIFIED"
+
+
+def test_uk_scheme_and_officer_override(library):
+    points = (PointChoice(id="edge-huawei"),)
+    assert assemble(library, brief(points=points, scheme="uk")).banner == "OFFICIAL-SENSITIVE"
+    assert assemble(library, brief(points=points, marking="CUI//SP-PRVCY")).banner == "CUI//SP-PRVCY"
+
+
+@pytest.mark.parametrize("kw, words", [
+    ({"country": "FR"}, "unknown country 'FR'"),
+    ({"carrier": "spark"}, "'spark' is not a carrier in Italy (it belongs to New Zealand)"),
+    ({"points": (PointChoice(id="no-such-point"),)}, "point 'no-such-point' is not in the library"),
+])
+def test_references_the_library_lacks_are_named(library, kw, words):
+    with pytest.raises(InputError, match=words.replace("(", r"\(").replace(")", r"\)")):
+        assemble(library, Brief(**{"country": "IT", "carrier": "tim", **kw}), "x.brief")

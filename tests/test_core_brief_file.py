@@ -1,0 +1,68 @@
+"""Brief files round-trip, save atomically and privately, and refuse what they cannot read."""
+
+import datetime as dt
+import json
+import os
+import stat
+
+import pytest
+
+from briefing_app.core.brief import Brief, Counterpart, CustomPoint, Meeting, PointChoice
+from briefing_app.core.brief_file import load_brief, save_brief
+from briefing_app.core.faults import InputError
+
+BRIEF = Brief(
+    meeting=Meeting(title="Meeting with the CTO of TIM", when=dt.datetime(2026, 12, 1, 10, 0),
+                    place="Rome", counterparts=(Counterpart(name="Ἀλέξανδρος Ωμέγα", title="CTO",
+                                                            organisation="TIM"),),
+                    objectives=("Secure a follow-up",)),
+    country="it", carrier="tim",
+    points=(PointChoice(id="compulsion-law"), PointChoice(id="custom-local", text=None),
+            PointChoice(id="edge-huawei", text="Reworded <b>&amp; kept</b>")),
+    custom_points=(CustomPoint(id="custom-local", title="Local point", text="Ёжик"),),
+    drafted_by="A. Officer",
+)
+
+
+def test_round_trip_keeps_everything(tmp_path):
+    path = tmp_path / "meeting.brief"
+    save_brief(BRIEF, path)
+    assert load_brief(path) == BRIEF
+    assert BRIEF.country == "IT"
+    assert next(iter(json.loads(path.read_text()))) == "schema_version"
+
+
+def test_save_is_private_and_leaves_no_temporary_files(tmp_path):
+    path = tmp_path / "meeting.brief"
+    save_brief(BRIEF, path)
+    save_brief(BRIEF.model_copy(update={"drafted_by": "B"}), path)
+    assert os.listdir(tmp_path) == ["meeting.brief"]
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert load_brief(path).drafted_by == "B"
+
+
+@pytest.mark.parametrize("content, words", [
+    ("", "is empty"),
+    ('{"schema_version": 1, "country": "IT"', "not valid brief JSON"),
+    ("[1, 2]", "expected a JSON object"),
+    ('{"country": "IT"}', "schema_version"),
+    ('{"schema_version": 99}', "newer Briefing Builder"),
+    ('{"schema_version": 1, "country": "Italy"}', "field 'country'"),
+    ('{"schema_version": 1, "colour": "red"}', "field 'colour'"),
+    ('{"schema_version": 1, "points": [{"id": "Bad Id"}]}', "field 'points.0.id'"),
+])
+def test_bad_files_are_refused_in_words(tmp_path, content, words):
+    path = tmp_path / "bad.brief"
+    path.write_text(content)
+    with pytest.raises(InputError) as err:
+        load_brief(path)
+    message = str(err.value)
+    assert str(path) in message and words in message
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        load_brief(tmp_path / "nope.brief")
+    with pytest.raises(InputError, match="is a folder"):
+        load_brief(tmp_path)

@@ -1,0 +1,50 @@
+"""Recommendations follow the country and carrier profile, each with a reason an officer can check."""
+
+import pytest
+
+from briefing_app.core.brief import Meeting
+from briefing_app.core.library import load_library
+from briefing_app.core.recommend import recommendations
+
+
+@pytest.fixture
+def library(mini_library):
+    return load_library([mini_library])
+
+
+def verdicts(library, code, carrier_id=None, **meeting):
+    country = library.country(code)
+    carrier = country.carrier(carrier_id) if carrier_id else None
+    return {r.point_id: r for r in recommendations(library, country, carrier, Meeting(**meeting))}
+
+
+def test_base_traffic_only_where_us_forces_are_hosted(library):
+    italy, nz = verdicts(library, "IT", "windtre"), verdicts(library, "NZ", "spark")
+    assert italy["base-commercial"].recommended
+    assert italy["base-commercial"].reason == "Italy hosts US forces"
+    assert not nz["base-commercial"].recommended
+    assert "condition not met" in nz["base-commercial"].reason
+
+
+def test_vendor_line_only_for_a_carrier_with_that_vendor_on_record(library):
+    assert verdicts(library, "IT", "tim")["edge-huawei"].recommended
+    assert verdicts(library, "IT", "tim")["edge-huawei"].reason == "TIM has reported Huawei radio equipment"
+    assert not verdicts(library, "IT", "windtre")["edge-huawei"].recommended
+    assert not verdicts(library, "IT")["edge-huawei"].recommended
+
+
+def test_points_without_condition_are_always_recommended(library):
+    verdict = verdicts(library, "NZ")["compulsion-law"]
+    assert verdict.recommended and verdict.reason == "core point for every meeting"
+
+
+def test_meeting_audience_filters_points_written_for_others(library):
+    government = verdicts(library, "IT", "tim", audience="government")
+    assert not government["edge-huawei"].recommended
+    assert "carrier meetings" in government["edge-huawei"].reason
+    assert government["base-commercial"].recommended
+
+
+def test_order_follows_topics(library):
+    ids = list(verdicts(library, "IT"))
+    assert ids.index("compulsion-law") < ids.index("edge-huawei") < ids.index("subsidy-financing")
