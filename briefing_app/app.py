@@ -1,0 +1,60 @@
+"""The one wiring point: QApplication, settings, library, controller, autosave and window.
+
+`start` builds a ready window from its parts, so tests use the same wiring as `run_app` with
+settings, data folder and runner of their own.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from . import __version__
+from .core.paths import asset
+from .gui import dialogs
+from .gui.autosave import Autosaver
+from .gui.controller import BriefController
+from .gui.library_loader import LibraryLoader
+from .gui.main_window import MainWindow
+from .gui.settings import AppSettings
+from .gui.tasks import ThreadRunner
+
+
+def data_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+
+
+def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner) -> MainWindow:
+    """Build the window, offer to restore a crashed session, open `brief_path`, check the library."""
+    loader = LibraryLoader(runner, lambda: settings.library_folder)
+    library = loader.load_now()
+    controller = BriefController(library, settings.new_brief())
+    autosaver = Autosaver(data_dir)
+    window = MainWindow(controller, settings, autosaver, loader, runner)
+    loader.setParent(window)
+    autosaver.setParent(window)
+    recovery = autosaver.find_recovery()
+    autosaver.start_session()
+    if recovery is not None and dialogs.ask_restore(window, recovery.original):
+        controller.replace(recovery.brief, recovery.original, unsaved=True)
+    elif brief_path is not None:
+        window.open_path(brief_path)
+    loader.check(library)
+    return window
+
+
+def run_app(brief_path: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Briefing Builder")
+    app.setOrganizationName("Briefing Builder")
+    app.setApplicationVersion(__version__)
+    icon = asset("icons", "briefing-builder.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    window = start(brief_path, AppSettings(QSettings()), data_folder(), ThreadRunner())
+    window.show()
+    return app.exec()

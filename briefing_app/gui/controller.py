@@ -1,0 +1,224 @@
+"""The controller: owns the brief being edited, its file, its undo history and the library.
+
+Views never change a brief; they call a method here, which builds a new (frozen) Brief and
+pushes an undo command that swaps whole values. Everything the window shows is redrawn from
+`brief_changed`, so undo, redo, open and restore all take the same path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.assemble import AssembledPoint, assemble
+from ..core.brief import Brief, CustomPoint, Meeting, PointChoice
+from ..core.brief_file import load_brief, save_brief
+from ..core.library import Library
+from ..core.recommend import Recommendation, recommendations
+
+
+class _SwapBrief(QUndoCommand):
+    """Replace the whole brief; consecutive edits of the same text field merge into one step."""
+
+    def __init__(self, controller: BriefController, before: Brief, after: Brief, label: str,
+                 merge_key: str | None):
+        super().__init__(label)
+        self._controller, self.before, self.after, self.merge_key = controller, before, after, merge_key
+
+    def id(self) -> int:
+        return 1 if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _SwapBrief) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self._controller._show(self.after)
+
+    def undo(self) -> None:
+        self._controller._show(self.before)
+
+
+class BriefController(QObject):
+    brief_changed = Signal(object)
+    library_changed = Signal(object)
+    path_changed = Signal(object)
+    modified_changed = Signal(bool)
+
+    def __init__(self, library: Library, defaults: Brief | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.defaults = defaults or Brief()
+        self.brief = self.defaults
+        self.path: Path | None = None
+        self.undo_stack = QUndoStack(self)
+        self._restored_unsaved = False
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.modified_changed.emit(self.modified))
+
+    @property
+    def modified(self) -> bool:
+        return self._restored_unsaved or not self.undo_stack.isClean()
+
+    # -- whole-brief operations ------------------------------------------------------------
+    def _show(self, brief: Brief) -> None:
+        self.brief = brief
+        self.brief_changed.emit(brief)
+
+    def change(self, brief: Brief, label: str, merge_key: str | None = None) -> None:
+        """The one way a view's edit becomes part of the brief, with an undo step."""
+        if brief == self.brief:
+            return
+        self.undo_stack.push(_SwapBrief(self, self.brief, brief, label, merge_key))
+
+    def replace(self, brief: Brief, path: Path | None, unsaved: bool = False) -> None:
+        """Start afresh with `brief` (new, opened or restored): history and modified mark reset."""
+        self.undo_stack.clear()
+        self.path = path
+        self._restored_unsaved = unsaved
+        self._show(brief)
+        self.path_changed.emit(path)
+        self.modified_changed.emit(self.modified)
+
+    def new_brief(self) -> None:
+        self.replace(self.defaults, None)
+
+    def open(self, path: Path) -> None:
+        """Load `path`; raises InputError and leaves the current brief untouched if it is bad."""
+        brief = load_brief(path)
+        self.replace(brief, Path(path))
+
+    def save(self, path: Path | None = None) -> None:
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("save() needs a path for a brief that was never saved")
+        save_brief(self.brief, target)
+        self.path = target
+        self._restored_unsaved = False
+        self.undo_stack.setClean()
+        self.path_changed.emit(target)
+        self.modified_changed.emit(self.modified)
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.library_changed.emit(library)
+        self.brief_changed.emit(self.brief)
+
+    # -- country, carrier, points ----------------------------------------------------------
+    def recommendations(self) -> dict[str, Recommendation]:
+        country = self.library.country(self.brief.country) if self.brief.country else None
+        if country is None:
+            return {}
+        carrier = country.carrier(self.brief.carrier) if self.brief.carrier else None
+        return {r.point_id: r for r in recommendations(self.library, country, carrier,
+                                                         self.brief.meeting)}
+
+    def choose_country(self, code: str | None, carrier: str | None = None) -> None:
+        """Pick the country (and carrier) and tick the points the library recommends for them,
+        keeping this brief's rewordings and custom points."""
+        country = self.library.country(code) if code else None
+        if country is not None and carrier and country.carrier(carrier) is None:
+            carrier = None
+        draft = self.brief.model_copy(update={"country": country.code if country else None,
+                                              "carrier": carrier})
+        if country is not None:
+            old = {c.id: c for c in self.brief.points}
+            picked = [rid for rid, r in self._recommend(draft).items() if r.recommended]
+            custom = [c for c in self.brief.points if draft.custom(c.id)]
+            draft = draft.model_copy(update={
+                "points": tuple(old.get(pid, PointChoice(id=pid)) for pid in picked) + tuple(custom)})
+        self.change(draft, self.tr("Choose country and carrier"))
+
+    def _recommend(self, brief: Brief) -> dict[str, Recommendation]:
+        country = self.library.country(brief.country)
+        carrier = country.carrier(brief.carrier) if brief.carrier else None
+        return {r.point_id: r for r in recommendations(self.library, country, carrier, brief.meeting)}
+
+    def chosen_ids(self) -> list[str]:
+        return [c.id for c in self.brief.points]
+
+    def assembled_point(self, point_id: str) -> AssembledPoint:
+        """One point as it will print in this brief (library wording, background, if raised);
+        raises InputError while no country is chosen or a template fails."""
+        choice = next((c for c in self.brief.points if c.id == point_id), PointChoice(id=point_id))
+        return assemble(self.library, self.brief.model_copy(update={"points": (choice,)})).points[0]
+
+    def set_chosen(self, point_id: str, chosen: bool) -> None:
+        points = [c for c in self.brief.points if c.id != point_id]
+        if chosen:
+            points = self._in_library_order(points + [PointChoice(id=point_id)], point_id)
+        label = self.tr("Add point") if chosen else self.tr("Remove point")
+        self.change(self.brief.model_copy(update={"points": tuple(points)}), label)
+
+    def _in_library_order(self, points: list[PointChoice], new_id: str) -> list[PointChoice]:
+        """A newly ticked point goes before the first chosen point that follows it in the library."""
+        order = {p.id: i for i, p in enumerate(self.library.ordered_points())}
+        new = points.pop()
+        rank = order.get(new_id, len(order))
+        for index, choice in enumerate(points):
+            if order.get(choice.id, len(order)) > rank:
+                return points[:index] + [new] + points[index:]
+        return points + [new]
+
+    def move_point(self, point_id: str, offset: int) -> None:
+        ids = self.chosen_ids()
+        if point_id not in ids:
+            return
+        index = ids.index(point_id)
+        target = max(0, min(len(ids) - 1, index + offset))
+        ids.insert(target, ids.pop(index))
+        self.reorder(ids)
+
+    def reorder(self, ids: list[str]) -> None:
+        by_id = {c.id: c for c in self.brief.points}
+        if sorted(ids) != sorted(by_id):
+            return
+        self.change(self.brief.model_copy(update={"points": tuple(by_id[i] for i in ids)}),
+                    self.tr("Reorder points"))
+
+    def reword(self, point_id: str, text: str | None) -> None:
+        """Set this brief's wording of a library point; None (or the library's own) reverts it."""
+        points = tuple(PointChoice(id=c.id, text=text) if c.id == point_id else c
+                       for c in self.brief.points)
+        label = self.tr("Revert to library wording") if text is None else self.tr("Reword point")
+        self.change(self.brief.model_copy(update={"points": points}), label,
+                    None if text is None else f"reword:{point_id}")
+
+    # -- custom points ---------------------------------------------------------------------
+    def add_custom(self, title: str) -> str:
+        taken = {c.id for c in self.brief.custom_points}
+        number = 1
+        while f"custom-{number}" in taken:
+            number += 1
+        point = CustomPoint(id=f"custom-{number}", title=title)
+        self.change(self.brief.model_copy(update={
+            "custom_points": self.brief.custom_points + (point,),
+            "points": self.brief.points + (PointChoice(id=point.id),)}), self.tr("Add custom point"))
+        return point.id
+
+    def update_custom(self, point_id: str, **fields: object) -> None:
+        customs = tuple(c.model_copy(update=fields) if c.id == point_id else c
+                        for c in self.brief.custom_points)
+        key = f"custom:{point_id}:{','.join(sorted(fields))}"
+        self.change(self.brief.model_copy(update={"custom_points": customs}),
+                    self.tr("Edit custom point"), key)
+
+    def remove_custom(self, point_id: str) -> None:
+        self.change(self.brief.model_copy(update={
+            "custom_points": tuple(c for c in self.brief.custom_points if c.id != point_id),
+            "points": tuple(c for c in self.brief.points if c.id != point_id)}),
+            self.tr("Remove custom point"))
+
+    # -- meeting and document fields -------------------------------------------------------
+    def update_meeting(self, **fields: object) -> None:
+        meeting: Meeting = self.brief.meeting.model_copy(update=fields)
+        self.change(self.brief.model_copy(update={"meeting": meeting}), self.tr("Edit meeting"),
+                    "meeting:" + ",".join(sorted(fields)))
+
+    def update_brief(self, **fields: object) -> None:
+        """Document fields: marking, scheme, paper, drafted/cleared by."""
+        self.change(self.brief.model_copy(update=fields), self.tr("Edit document details"),
+                    "brief:" + ",".join(sorted(fields)))

@@ -1,0 +1,322 @@
+"""The main window: lays out the panels, owns the menus, and turns commands into controller
+calls, file operations and background jobs. It never edits a brief itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDir, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTabWidget
+
+from .. import __version__
+from ..core.faults import Fault, InputError
+from ..render.export import write_pdf
+from . import dialogs
+from .autosave import Autosaver
+from .controller import BriefController
+from .library_loader import LibraryLoader
+from .printing import print_pdf
+from .settings import AppSettings
+from .user_guide import UserGuide
+from .widgets.chosen_list import ChosenList
+from .widgets.country_panel import CountryPanel
+from .widgets.meeting_form import MeetingForm
+from .widgets.point_editor import PointEditor
+from .widgets.point_tree import PointTree
+from .widgets.preview import PreviewPane, build_pdf
+from .widgets.problems import ProblemsList
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: BriefController, settings: AppSettings, autosaver: Autosaver,
+                 loader: LibraryLoader, runner):
+        super().__init__()
+        self.controller, self.settings, self.autosaver = controller, settings, autosaver
+        self.loader, self.runner = loader, runner
+        self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
+        self.country_panel = CountryPanel(controller)
+        self.point_tree = PointTree(controller)
+        self.chosen_list = ChosenList(controller)
+        self.meeting_form = MeetingForm(controller)
+        self.point_editor = PointEditor(controller)
+        self.preview = PreviewPane(controller, runner)
+        self.problems = ProblemsList()
+        self._layout_panels()
+        self._create_menus()
+        self.point_tree.point_selected.connect(self._on_point_selected)
+        self.chosen_list.point_selected.connect(self._on_point_selected)
+        self.preview.failed.connect(lambda text: self.problems.set_problems(
+            "brief", [Fault(self._display_name(), "", text)]))
+        self.preview.rendered.connect(lambda _variant: self.problems.set_problems("brief", []))
+        controller.path_changed.connect(lambda _path: self._update_title())
+        controller.modified_changed.connect(self._on_controller_modified_changed)
+        controller.brief_changed.connect(self._on_controller_brief_changed)
+        loader.loaded.connect(self._on_loader_loaded)
+        loader.checked.connect(lambda faults: self._show_library_problems(faults))
+        self._update_title()
+        geometry, state = settings.window_layout()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1366, 768)
+        if state is not None:
+            self.restoreState(state)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _layout_panels(self) -> None:
+        left = QSplitter(Qt.Vertical, childrenCollapsible=False)
+        left.addWidget(self.country_panel)
+        left.addWidget(self.point_tree)
+        left.addWidget(self.chosen_list)
+        left.setStretchFactor(1, 3)
+        left.setStretchFactor(2, 2)
+        self.tabs = QTabWidget(accessibleName=self.tr("Brief details"))
+        self.tabs.addTab(self.meeting_form, self.tr("&Meeting"))
+        self.tabs.addTab(self.point_editor, self.tr("P&oint"))
+        self.splitter = QSplitter(Qt.Horizontal, objectName="MainSplitter", childrenCollapsible=False)
+        for widget, stretch in ((left, 3), (self.tabs, 3), (self.preview, 4)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setContentsMargins(6, 6, 6, 0)
+        self.setCentralWidget(self.splitter)
+        self.problems_dock = QDockWidget(self.tr("Problems"), self, objectName="ProblemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [110], Qt.Vertical)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _create_menus(self) -> None:
+        t, bar, K = self.tr, self.menuBar(), QKeySequence
+        file = bar.addMenu(t("&File"))
+        self._action(file, t("&New"), self.new_brief, K.New)
+        self._action(file, t("&Open…"), self.open_dialog, K.Open)
+        self.recent_menu = file.addMenu(t("Open &Recent"))
+        self._action(file, t("&Save"), self.save, K.Save)
+        self._action(file, t("Save &As…"), self.save_as, K.SaveAs)
+        file.addSeparator()
+        self._action(file, t("&Export Officer Brief…"), lambda: self.export("officer"), "Ctrl+E")
+        self._action(file, t("Export &Handout…"), lambda: self.export("handout"), "Ctrl+Shift+E")
+        self._action(file, t("&Print…"), self.print_brief, K.Print)
+        file.addSeparator()
+        self._action(file, t("&Quit"), self.close, K.Quit)
+        edit = bar.addMenu(t("&Edit"))
+        undo = self.controller.undo_stack.createUndoAction(self, t("&Undo"))
+        undo.setShortcuts(K.Undo)
+        redo = self.controller.undo_stack.createRedoAction(self, t("&Redo"))
+        redo.setShortcuts([K("Ctrl+Shift+Z"), K("Ctrl+Y")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, t("&Find Point"), self._focus_filter, K.Find)
+        self._action(edit, t("Move Point &Up"), lambda: self.chosen_list.move_current(-1), "Alt+Up")
+        self._action(edit, t("Move Point &Down"), lambda: self.chosen_list.move_current(1), "Alt+Down")
+        self._action(edit, t("Add &Custom Point…"), self._add_custom)
+        library = bar.addMenu(t("&Library"))
+        self._action(library, t("&Reload"), self.loader.reload, "F5")
+        self._action(library, t("&Open Library Folder"), self._open_library_folder)
+        self._action(library, t("&Choose Library Folder…"), self._choose_library_folder)
+        self._action(library, t("Use &Built-in Library Only"), lambda: self._use_library_folder(None))
+        view = bar.addMenu(t("&View"))
+        view.addAction(self.problems_dock.toggleViewAction())
+        help_menu = bar.addMenu(t("&Help"))
+        self._action(help_menu, t("&User Guide"), self.show_user_guide, K.HelpContents)
+        self._action(help_menu, t("&About Briefing Builder"), self.show_about)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    # -- state shown in the window --------------------------------------------------------
+    def _display_name(self) -> str:
+        return self.controller.path.name if self.controller.path else self.tr("Untitled")
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self._display_name()}[*] — Briefing Builder")
+        self.setWindowModified(self.controller.modified)
+
+    def _on_controller_modified_changed(self, modified: bool) -> None:
+        self.setWindowModified(modified)
+        if not modified:
+            self.autosaver.discard()
+
+    def _on_controller_brief_changed(self, brief) -> None:
+        if self.controller.modified:
+            self.autosaver.schedule(brief, self.controller.path)
+
+    def _on_point_selected(self, point_id: str) -> None:
+        self.point_editor.show_point(point_id)
+        self.tabs.setCurrentWidget(self.point_editor)
+
+    def _show_library_problems(self, faults: list[Fault]) -> None:
+        self.problems.set_problems("library", faults)
+        errors, warnings = self.problems.counts()
+        self.problems_dock.setWindowTitle(self.tr("Problems ({0} errors, {1} warnings)").format(errors, warnings))
+
+    def _on_loader_loaded(self, library) -> None:
+        self.controller.set_library(library)
+        self.statusBar().showMessage(self.tr("Library loaded: {0} points, {1} countries").format(
+            len(library.points), len(library.countries)), 5000)
+
+    def _focus_filter(self) -> None:
+        self.point_tree.filter_edit.setFocus()
+        self.point_tree.filter_edit.selectAll()
+
+    def _add_custom(self) -> None:
+        self.tabs.setCurrentWidget(self.point_editor)
+        self.point_editor.add_custom()
+
+    # -- files ----------------------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        """True when the current brief may be replaced: saved, discarded, or never changed."""
+        if not self.controller.modified:
+            return True
+        answer = dialogs.ask_unsaved(self, self._display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def new_brief(self) -> None:
+        if self.confirm_discard():
+            self.autosaver.discard()
+            self.controller.new_brief()
+
+    def open_dialog(self) -> None:
+        folder = str(self.controller.path.parent) if self.controller.path else QDir.homePath()
+        path = dialogs.ask_open_path(self, folder)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a brief; a bad file is named in a dialog and the current brief stays as it was."""
+        if not self.confirm_discard():
+            return False
+        try:
+            self.controller.open(Path(path))
+        except InputError as err:
+            dialogs.show_faults(self, self.tr("Cannot open brief"), err.faults)
+            return False
+        self.autosaver.discard()
+        self.settings.add_recent(Path(path))
+        self._fill_recent_menu()
+        self.statusBar().showMessage(self.tr("Opened {0}").format(path), 5000)
+        return True
+
+    def save(self) -> bool:
+        return self.save_to(self.controller.path) if self.controller.path else self.save_as()
+
+    def save_as(self) -> bool:
+        suggestion = str(self.controller.path or Path(QDir.homePath()) / self._suggested_stem())
+        path = dialogs.ask_save_path(self, self.tr("Save Brief As"), suggestion)
+        return self.save_to(path) if path else False
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            self.controller.save(path)
+        except OSError as err:
+            dialogs.show_faults(self, self.tr("Cannot save brief"),
+                                [Fault(str(path), "", f"cannot be written: {err.strerror or err}")])
+            return False
+        brief = self.controller.brief
+        self.settings.remember_defaults(brief.scheme, brief.paper, brief.drafted_by)
+        self.settings.add_recent(path)
+        self._fill_recent_menu()
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+        return True
+
+    def _suggested_stem(self) -> str:
+        brief = self.controller.brief
+        parts = [brief.country or "", brief.carrier or "", brief.meeting.when.date().isoformat()
+                 if brief.meeting.when else ""]
+        return "-".join(p.lower() for p in parts if p) or "meeting"
+
+    # -- output ---------------------------------------------------------------------------
+    def export(self, variant: str) -> None:
+        stem = self.controller.path.stem if self.controller.path else self._suggested_stem()
+        folder = self.controller.path.parent if self.controller.path else Path(QDir.homePath())
+        title = self.tr("Export Officer Brief") if variant == "officer" else self.tr("Export Handout")
+        path = dialogs.ask_save_path(self, title, str(folder / f"{stem}-{variant}.pdf"), pdf=True)
+        if path:
+            self._build(variant, lambda data: self._write_export(data, path))
+
+    def _write_export(self, data: bytes, path: Path) -> None:
+        try:
+            write_pdf(data, path)
+        except InputError as err:
+            dialogs.show_faults(self, self.tr("Cannot export"), err.faults)
+            return
+        self.statusBar().showMessage(self.tr("Exported {0}").format(path), 5000)
+
+    def print_brief(self) -> None:
+        printer = dialogs.ask_printer(self)
+        if printer is not None:
+            self._build(self.preview.variant, lambda data: print_pdf(data, printer))
+
+    def _build(self, variant: str, then) -> None:
+        library, brief = self.controller.library, self.controller.brief
+
+        def failed(err: BaseException) -> None:
+            faults = err.faults if isinstance(err, InputError) else [Fault(self._display_name(), "", str(err))]
+            dialogs.show_faults(self, self.tr("Cannot build the PDF"), faults)
+
+        self.runner.run(lambda: build_pdf(library, brief, variant), then, failed)
+
+    # -- library and help -----------------------------------------------------------------
+    def _open_library_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.loader.folders()[-1])))
+
+    def _choose_library_folder(self) -> None:
+        folder = dialogs.ask_folder(self, self.tr("Choose Library Folder"), QDir.homePath())
+        if folder:
+            self._use_library_folder(folder)
+
+    def _use_library_folder(self, folder: Path | None) -> None:
+        self.settings.library_folder = folder
+        self.loader.reload()
+
+    def show_user_guide(self) -> None:
+        self.guide = UserGuide(self)
+        self.guide.show()
+
+    def show_about(self) -> None:
+        library = self.controller.library
+        dates = [p.reviewed for p in library.points.values()] + [c.reviewed for c in library.countries.values()]
+        reviewed = (self.tr("reviewed between {0} and {1}").format(min(dates), max(dates)) if dates
+                    else self.tr("empty"))
+        dialogs.show_info(self, self.tr("About Briefing Builder"), self.tr(
+            "<b>Briefing Builder {0}</b><p>Talking points, officer briefs and handouts on 5G vendor "
+            "security.</p><p>Library: {1} points, {2} countries, {3}.<br>Folders: {4}</p>").format(
+            __version__, len(library.points), len(library.countries), reviewed,
+            "; ".join(str(f) for f in library.folders)))
+
+    # -- window events --------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().endswith(".brief") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        briefs = [url.toLocalFile() for url in event.mimeData().urls() if url.toLocalFile().endswith(".brief")]
+        if briefs:
+            event.acceptProposedAction()
+            self.open_path(Path(briefs[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.settings.remember_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.runner.wait()
+        self.autosaver.end_session()
+        event.accept()

@@ -1,0 +1,82 @@
+"""The officer's preferences, kept with QSettings in the platform's standard place.
+
+Wrapping QSettings in one class keeps the keys and their types in one spot, and lets tests
+hand in a QSettings that writes into a temporary folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..core.brief import Brief
+
+MAX_RECENT = 8
+
+
+class AppSettings:
+    def __init__(self, store: QSettings):
+        self._store = store
+
+    def _text(self, key: str, default: str = "") -> str:
+        value = self._store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    # -- defaults for a new brief -----------------------------------------------------------
+    @property
+    def scheme(self) -> str:
+        value = self._text("brief/scheme", "us")
+        return value if value in ("us", "uk") else "us"
+
+    @property
+    def paper(self) -> str:
+        value = self._text("brief/paper", "a4")
+        return value if value in ("a4", "letter") else "a4"
+
+    @property
+    def drafted_by(self) -> str:
+        return self._text("brief/drafted_by")
+
+    def remember_defaults(self, scheme: str, paper: str, drafted_by: str) -> None:
+        self._store.setValue("brief/scheme", scheme)
+        self._store.setValue("brief/paper", paper)
+        self._store.setValue("brief/drafted_by", drafted_by)
+
+    def new_brief(self) -> Brief:
+        return Brief(scheme=self.scheme, paper=self.paper, drafted_by=self.drafted_by)
+
+    # -- library --------------------------------------------------------------------------
+    @property
+    def library_folder(self) -> Path | None:
+        text = self._text("library/folder")
+        return Path(text) if text else None
+
+    @library_folder.setter
+    def library_folder(self, folder: Path | None) -> None:
+        self._store.setValue("library/folder", str(folder) if folder else "")
+
+    # -- recent files ---------------------------------------------------------------------
+    @property
+    def recent_files(self) -> list[Path]:
+        value = self._store.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(v) for v in items if isinstance(v, str) and v]
+
+    def add_recent(self, path: Path) -> None:
+        path = Path(path).resolve()
+        items = [path] + [p for p in self.recent_files if p != path]
+        self._store.setValue("files/recent", [str(p) for p in items[:MAX_RECENT]])
+
+    # -- window layout --------------------------------------------------------------------
+    def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry, state = self._store.value("window/geometry"), self._store.value("window/state")
+        return (geometry if isinstance(geometry, QByteArray) else None,
+                state if isinstance(state, QByteArray) else None)
+
+    def remember_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._store.setValue("window/geometry", geometry)
+        self._store.setValue("window/state", state)
+
+    def sync(self) -> None:
+        self._store.sync()

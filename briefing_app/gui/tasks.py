@@ -1,0 +1,77 @@
+"""Running slow work (PDF building, the library check) off the UI thread.
+
+A task is a plain function over plain, immutable data (a frozen Brief, a loaded Library); its
+result comes back to the UI thread through a queued signal, so a task never touches a widget.
+Tests use `SyncRunner`, which runs the same functions at once on the calling thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; its signals carry a worker's outcome back there."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, relay: _Relay, work: Callable[[], Any]):
+        super().__init__()
+        self._relay, self._work = relay, work
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as err:  # handed to the UI thread, which reports it
+            self._relay.failed.emit(err)
+        else:
+            self._relay.finished.emit(result)
+
+
+class ThreadRunner(QObject):
+    """Runs work on a thread pool and calls `done` or `failed` on the UI thread afterwards."""
+
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._relays: set[_Relay] = set()
+
+    def run(self, work: Callable[[], Any], done: Done, failed: Failed) -> None:
+        relay = _Relay(self)
+        self._relays.add(relay)
+
+        def finish(outcome: Any, callback: Callable[[Any], None]) -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            callback(outcome)
+
+        relay.finished.connect(lambda result: finish(result, done))
+        relay.failed.connect(lambda err: finish(err, failed))
+        self._pool.start(_Job(relay, work))
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+class SyncRunner:
+    """Runs work at once on the calling thread: deterministic, for tests."""
+
+    def run(self, work: Callable[[], Any], done: Done, failed: Failed) -> None:
+        try:
+            result = work()
+        except Exception as err:
+            failed(err)
+        else:
+            done(result)
+
+    def wait(self, msecs: int = 0) -> bool:
+        return True

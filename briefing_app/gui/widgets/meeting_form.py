@@ -1,0 +1,216 @@
+"""The Meeting tab: who, when, where and why, plus the document's marking and sign-off lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.brief import Brief, Counterpart
+from ...core.markings import SCHEMES
+from ..controller import BriefController
+
+COUNTERPART_FIELDS = ("name", "title", "organisation", "pronunciation")
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+class MeetingForm(QScrollArea):
+    def __init__(self, controller: BriefController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._controller = controller
+        self._redrawing = False
+        t = self.tr
+        self.title = QLineEdit(accessibleName=t("Meeting title"), placeholderText=t("e.g. 5G security with TIM"))
+        self.when_set = QCheckBox(t("Set"), accessibleName=t("Date and time set"))
+        self.when = QDateTimeEdit(calendarPopup=True, accessibleName=t("Date and time"),
+                                  displayFormat="yyyy-MM-dd HH:mm")
+        self.place = QLineEdit(accessibleName=t("Place"))
+        self.audience = QComboBox(accessibleName=t("Audience"))
+        for value, label in (("both", t("Government and carrier")), ("government", t("Government")),
+                             ("carrier", t("Carrier"))):
+            self.audience.addItem(label, value)
+        self.counterparts = QTableWidget(0, 4, accessibleName=t("Counterparts"))
+        self.counterparts.setHorizontalHeaderLabels([t("Name"), t("Title"), t("Organisation"),
+                                                     t("Pronunciation")])
+        self.counterparts.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.counterparts.verticalHeader().hide()
+        self.counterparts.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.counterparts.setMinimumHeight(90)
+        self.add_counterpart = QPushButton(t("Add Counterpart"), accessibleName=t("Add counterpart"))
+        self.remove_counterpart = QPushButton(t("Remove"), accessibleName=t("Remove counterpart"))
+        self.participants = self._box(t("Our participants, one per line"), 2)
+        self.purpose = self._box(t("Purpose"), 2)
+        self.objectives = self._box(t("Objectives, one per line"), 3)
+        self.bluf = self._box(t("Bottom line up front"), 2)
+        self.scheme = QComboBox(accessibleName=t("Marking scheme"))
+        for scheme in SCHEMES.values():
+            self.scheme.addItem(scheme.name, scheme.id)
+        self.marking = QComboBox(editable=True, accessibleName=t("Overall marking"))
+        self.drafted_by = QLineEdit(accessibleName=t("Drafted by"))
+        self.cleared_by = QLineEdit(accessibleName=t("Cleared by"))
+        self.paper = QComboBox(accessibleName=t("Paper size"))
+        self.paper.addItem("A4", "a4")
+        self.paper.addItem("US Letter", "letter")
+        self._build()
+        self._connect()
+        controller.brief_changed.connect(self._on_controller_brief_changed)
+        self._on_controller_brief_changed(controller.brief)
+
+    def _box(self, name: str, rows: int) -> QPlainTextEdit:
+        box = QPlainTextEdit(accessibleName=name, placeholderText=name, tabChangesFocus=True)
+        box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 14)
+        return box
+
+    def _build(self) -> None:
+        t = self.tr
+        page = QWidget()
+        form = QFormLayout(page)
+        when = QHBoxLayout()
+        when.addWidget(self.when_set)
+        when.addWidget(self.when, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_counterpart)
+        buttons.addWidget(self.remove_counterpart)
+        buttons.addStretch()
+        people = QVBoxLayout()
+        people.addWidget(self.counterparts)
+        people.addLayout(buttons)
+        for label, field in ((t("&Title:"), self.title), (t("&When:"), when), (t("&Place:"), self.place),
+                             (t("A&udience:"), self.audience), (t("Counterparts:"), people),
+                             (t("Our &participants:"), self.participants), (t("P&urpose:"), self.purpose),
+                             (t("&Objectives:"), self.objectives), (t("&BLUF:"), self.bluf),
+                             (t("Marking &scheme:"), self.scheme), (t("Overall &marking:"), self.marking),
+                             (t("&Drafted by:"), self.drafted_by), (t("C&leared by:"), self.cleared_by),
+                             (t("Pape&r:"), self.paper)):
+            form.addRow(label, field)
+        self.setWidget(page)
+        self.setWidgetResizable(True)
+
+    def _connect(self) -> None:
+        c = self._controller
+        self.title.textEdited.connect(lambda text: c.update_meeting(title=text))
+        self.place.textEdited.connect(lambda text: c.update_meeting(place=text))
+        self.when_set.toggled.connect(lambda _on: self._commit_when())
+        self.when.dateTimeChanged.connect(lambda _value: self._commit_when())
+        self.audience.activated.connect(lambda i: c.update_meeting(audience=self.audience.itemData(i)))
+        for name, box in (("purpose", self.purpose), ("bluf", self.bluf)):
+            box.textChanged.connect(lambda n=name, b=box: self._redrawing or c.update_meeting(**{n: b.toPlainText()}))
+        for name, box in (("participants", self.participants), ("objectives", self.objectives)):
+            box.textChanged.connect(lambda n=name, b=box: self._redrawing or c.update_meeting(**{n: _lines(b.toPlainText())}))
+        self.counterparts.itemChanged.connect(lambda _item: self._redrawing or self._commit_counterparts())
+        self.add_counterpart.clicked.connect(self._on_add_counterpart_clicked)
+        self.remove_counterpart.clicked.connect(self._on_remove_counterpart_clicked)
+        self.scheme.activated.connect(lambda i: c.update_brief(scheme=self.scheme.itemData(i), marking=None))
+        self.marking.activated.connect(self._commit_marking)
+        self.marking.lineEdit().editingFinished.connect(lambda: self._commit_marking(-1))
+        self.drafted_by.textEdited.connect(lambda text: c.update_brief(drafted_by=text))
+        self.cleared_by.textEdited.connect(lambda text: c.update_brief(cleared_by=text))
+        self.paper.activated.connect(lambda i: c.update_brief(paper=self.paper.itemData(i)))
+
+    def _commit_when(self) -> None:
+        if self._redrawing:
+            return
+        self.when.setEnabled(self.when_set.isChecked())
+        when = self.when.dateTime().toPython().replace(second=0, microsecond=0) if self.when_set.isChecked() else None
+        self._controller.update_meeting(when=when)
+
+    def _commit_marking(self, index: int) -> None:
+        text = self.marking.currentText().strip()
+        marking = None if index == 0 or not text or text == self.marking.itemText(0) else text
+        if marking != self._controller.brief.marking:
+            self._controller.update_brief(marking=marking)
+
+    def _commit_counterparts(self) -> None:
+        rows = []
+        for row in range(self.counterparts.rowCount()):
+            values = {f: (self.counterparts.item(row, col).text() if self.counterparts.item(row, col) else "")
+                      for col, f in enumerate(COUNTERPART_FIELDS)}
+            rows.append(Counterpart(**values))
+        self._controller.update_meeting(counterparts=tuple(rows))
+
+    def _on_add_counterpart_clicked(self) -> None:
+        self._controller.update_meeting(counterparts=self._controller.brief.meeting.counterparts + (Counterpart(),))
+        self.counterparts.setCurrentCell(self.counterparts.rowCount() - 1, 0)
+        self.counterparts.editItem(self.counterparts.currentItem())
+
+    def _on_remove_counterpart_clicked(self) -> None:
+        row = self.counterparts.currentRow()
+        people = list(self._controller.brief.meeting.counterparts)
+        if 0 <= row < len(people):
+            del people[row]
+            self._controller.update_meeting(counterparts=tuple(people))
+
+    def _on_controller_brief_changed(self, brief: Brief) -> None:
+        self._redrawing = True
+        for widget in self.findChildren(QWidget):
+            widget.blockSignals(True)
+        meeting = brief.meeting
+        _set_text(self.title, meeting.title)
+        _set_text(self.place, meeting.place)
+        self.when_set.setChecked(meeting.when is not None)
+        self.when.setEnabled(meeting.when is not None)
+        self.when.setDateTime(QDateTime(meeting.when) if meeting.when else
+                              QDateTime(dt.datetime.now().replace(minute=0, second=0, microsecond=0)))
+        self.audience.setCurrentIndex(self.audience.findData(meeting.audience))
+        _set_plain(self.participants, "\n".join(meeting.participants))
+        _set_plain(self.purpose, meeting.purpose)
+        _set_plain(self.objectives, "\n".join(meeting.objectives))
+        _set_plain(self.bluf, meeting.bluf)
+        self._show_counterparts(brief)
+        self.scheme.setCurrentIndex(self.scheme.findData(brief.scheme))
+        self.marking.clear()
+        self.marking.addItem(self.tr("Automatic (highest portion marking)"))
+        scheme = SCHEMES[brief.scheme]
+        self.marking.addItems(sorted(set(scheme.banners.values())) + (["CUI//SP-PRVCY"] if brief.scheme == "us" else []))
+        self.marking.setCurrentText(brief.marking or self.marking.itemText(0))
+        _set_text(self.drafted_by, brief.drafted_by)
+        _set_text(self.cleared_by, brief.cleared_by)
+        self.paper.setCurrentIndex(self.paper.findData(brief.paper))
+        for widget in self.findChildren(QWidget):
+            widget.blockSignals(False)
+        self._redrawing = False
+
+    def _show_counterparts(self, brief: Brief) -> None:
+        people = brief.meeting.counterparts
+        current = [[self.counterparts.item(r, c).text() if self.counterparts.item(r, c) else ""
+                    for c in range(4)] for r in range(self.counterparts.rowCount())]
+        wanted = [[getattr(p, f) for f in COUNTERPART_FIELDS] for p in people]
+        if current == wanted:
+            return
+        self.counterparts.setRowCount(len(people))
+        for row, values in enumerate(wanted):
+            for col, value in enumerate(values):
+                self.counterparts.setItem(row, col, QTableWidgetItem(value))
+
+
+def _set_text(edit: QLineEdit, text: str) -> None:
+    if edit.text() != text:
+        edit.setText(text)
+
+
+def _set_plain(box: QPlainTextEdit, text: str) -> None:
+    """Only replace differing text, so a redraw while typing leaves the cursor where it is.
+
+    Lines are compared trimmed, since a list field drops the blank line the officer just typed."""
+    if _lines(box.toPlainText()) != _lines(text) or (text and box.toPlainText().strip() != text.strip()):
+        box.setPlainText(text)

@@ -1,0 +1,119 @@
+"""The library's points grouped by topic: tick to include, with why each one is recommended.
+
+The tree only shows and asks; ticking calls the controller, and the ticks are redrawn from the
+brief, so undo and opening a file put them right.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ...core.brief import Brief
+from ...core.check import is_stale
+from ...core.library import Library
+from ..controller import BriefController
+
+ID_ROLE = Qt.UserRole
+STALE_MARK = "⚠"
+
+
+class PointTree(QWidget):
+    point_selected = Signal(str)
+
+    def __init__(self, controller: BriefController, parent: QWidget | None = None,
+                 today: dt.date | None = None):
+        super().__init__(parent)
+        self._controller = controller
+        self._today = today or dt.date.today()
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.filter_edit = QLineEdit(placeholderText=self.tr("Filter points (Ctrl+F)"),
+                                     accessibleName=self.tr("Filter points"), clearButtonEnabled=True)
+        self.tree = QTreeWidget(accessibleName=self.tr("Library points"))
+        self.tree.setHeaderLabels([self.tr("Library point"), self.tr("Recommended because")])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.Interactive)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setUniformRowHeights(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree)
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        controller.library_changed.connect(self._on_controller_library_changed)
+        controller.brief_changed.connect(self._on_controller_brief_changed)
+        self._on_controller_library_changed(controller.library)
+
+    def item(self, point_id: str) -> QTreeWidgetItem | None:
+        return self._items.get(point_id)
+
+    def _on_controller_library_changed(self, library: Library) -> None:
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._items.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for topic in library.topics:
+            groups[topic.id] = QTreeWidgetItem(self.tree, [topic.title])
+            groups[topic.id].setFlags(Qt.ItemIsEnabled)
+            groups[topic.id].setFirstColumnSpanned(True)
+        for point in library.ordered_points():
+            item = QTreeWidgetItem(groups[point.topic], [point.title, ""])
+            item.setData(0, ID_ROLE, point.id)
+            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.Unchecked)
+            if is_stale(point.reviewed, self._today):
+                item.setText(0, f"{STALE_MARK} {point.title}")
+                item.setForeground(0, QBrush(QColor("#a15c00")))
+                item.setToolTip(0, self.tr("Stale: last reviewed {0}; check it before use").format(
+                    point.reviewed.isoformat()))
+            else:
+                item.setToolTip(0, self.tr("Reviewed {0}").format(point.reviewed.isoformat()))
+            self._items[point.id] = item
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self._on_controller_brief_changed(self._controller.brief)
+        self._on_filter_edit_text_changed(self.filter_edit.text())
+
+    def _on_controller_brief_changed(self, brief: Brief) -> None:
+        chosen = set(self._controller.chosen_ids())
+        reasons = self._controller.recommendations()
+        self.tree.blockSignals(True)
+        for point_id, item in self._items.items():
+            item.setCheckState(0, Qt.Checked if point_id in chosen else Qt.Unchecked)
+            rec = reasons.get(point_id)
+            item.setText(1, rec.reason if rec and rec.recommended else "")
+            item.setToolTip(1, rec.reason if rec else self.tr("Choose a country first"))
+            item.setForeground(1, QBrush(QColor("#1b5e20")))
+        self.tree.blockSignals(False)
+        self.tree.resizeColumnToContents(1)
+        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), max(160, self.tree.width() // 2)))
+
+    def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        point_id = item.data(0, ID_ROLE)
+        if point_id and column == 0:
+            self._controller.set_chosen(point_id, item.checkState(0) == Qt.Checked)
+
+    def _on_tree_current_item_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        point_id = current.data(0, ID_ROLE) if current else None
+        if point_id:
+            self.point_selected.emit(point_id)
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        words = text.casefold().split()
+        library = self._controller.library
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            shown = 0
+            for row in range(group.childCount()):
+                item = group.child(row)
+                point = library.points.get(item.data(0, ID_ROLE))
+                haystack = " ".join([item.text(0), item.text(1), point.id, point.text] if point else [])
+                visible = all(w in haystack.casefold() for w in words)
+                item.setHidden(not visible)
+                shown += visible
+            group.setHidden(shown == 0)

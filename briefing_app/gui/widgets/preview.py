@@ -1,0 +1,132 @@
+"""The live preview: the exact PDF the officer will print, rebuilt shortly after each change.
+
+Building runs on a worker (the runner); only the newest request's result is shown, so a slow
+build never overwrites a newer one and typing never waits for ReportLab.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.assemble import assemble
+from ...core.brief import Brief
+from ...core.faults import InputError
+from ...core.library import Library
+from ...render.export import render_pdf
+from ..controller import BriefController
+
+PREVIEW_DELAY_MS = 400
+
+
+def build_pdf(library: Library, brief: Brief, variant: str) -> bytes:
+    """Plain function for a worker thread: the same bytes Export would write."""
+    return render_pdf(assemble(library, brief, "this brief"), variant)
+
+
+class PreviewPane(QWidget):
+    rendered = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, controller: BriefController, runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._controller, self._runner = controller, runner
+        self._generation = 0
+        self._buffer: QBuffer | None = None
+        self.pdf_bytes = b""
+        self.officer = QRadioButton(self.tr("&Officer brief"), accessibleName=self.tr("Preview officer brief"))
+        self.handout = QRadioButton(self.tr("&Handout"), accessibleName=self.tr("Preview handout"))
+        self.officer.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.officer)
+        group.addButton(self.handout)
+        self.status = QLabel(accessibleName=self.tr("Preview status"))
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self, accessibleName=self.tr("Preview"))
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.message = QLabel(wordWrap=True, accessibleName=self.tr("Preview message"))
+        self.message.setMargin(24)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Preview:")))
+        top.addWidget(self.officer)
+        top.addWidget(self.handout)
+        top.addStretch()
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack)
+        self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_now)
+        group.buttonToggled.connect(lambda _b, on: on and self.refresh_now())
+        controller.brief_changed.connect(lambda _brief: self._timer.start())
+        self._timer.start()
+
+    @property
+    def variant(self) -> str:
+        return "handout" if self.handout.isChecked() else "officer"
+
+    def refresh_now(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        generation, brief, library = self._generation, self._controller.brief, self._controller.library
+        if brief.country is None:
+            self._show_message(self.tr("Choose a country and a carrier to see the brief."))
+            return
+        if not brief.points:
+            self._show_message(self.tr("Tick at least one talking point to see the brief."))
+            return
+        self.status.setText(self.tr("Updating…"))
+        variant = self.variant
+        self._runner.run(lambda: build_pdf(library, brief, variant),
+                         lambda data: self._on_built(generation, data),
+                         lambda err: self._on_failed(generation, err))
+
+    def _on_built(self, generation: int, data: bytes) -> None:
+        if generation != self._generation:
+            return
+        self.pdf_bytes = data
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.ReadOnly)
+        page = self.view.pageNavigator().currentPage()
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        self.view.pageNavigator().jump(min(page, max(0, self.document.pageCount() - 1)), self.view.pageNavigator().currentLocation())
+        self.stack.setCurrentWidget(self.view)
+        pages = self.document.pageCount()
+        self.status.setText(self.tr("%n page(s)", "", pages))
+        self.rendered.emit(self.variant)
+
+    def _on_failed(self, generation: int, err: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(err, InputError):
+            text = "\n".join(str(f) for f in err.faults)
+        else:
+            text = self.tr("The preview could not be built: {0}").format(err)
+        self._show_message(text)
+        self.failed.emit(text)
+
+    def _show_message(self, text: str) -> None:
+        self.pdf_bytes = b""
+        self.status.setText("")
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
