@@ -48,3 +48,19 @@ def test_meeting_audience_filters_points_written_for_others(library):
 def test_order_follows_topics(library):
     ids = list(verdicts(library, "IT"))
     assert ids.index("compulsion-law") < ids.index("edge-huawei") < ids.index("subsidy-financing")
+
+
+def test_at_most_two_points_per_topic_specific_ones_first(library_copy):
+    folder = library_copy / "points/edge-core"
+    source = (folder / "edge-huawei.toml").read_text()
+    for n in (1, 2):
+        general = source.replace('"edge-huawei"', f'"edge-general-{n}"').replace(
+            "applies_when = \"carrier and 'Huawei' in carrier.vendor_names\"\n", "")
+        (folder / f"edge-general-{n}.toml").write_text(general)
+    library = load_library([library_copy])
+    chosen = verdicts(library, "IT", "tim")
+    assert chosen["edge-huawei"].recommended and chosen["edge-general-1"].recommended
+    assert not chosen["edge-general-2"].recommended
+    assert chosen["edge-general-2"].reason.endswith("but this topic already has 2 recommended points")
+    windtre = verdicts(library, "IT", "windtre")
+    assert windtre["edge-general-1"].recommended and windtre["edge-general-2"].recommended

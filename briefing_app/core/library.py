@@ -60,9 +60,10 @@ class Library:
         return None
 
     def ordered_points(self) -> list[TalkingPoint]:
-        """Points in presentation order: by topic order, then by id within a topic."""
+        """Points in presentation order: by topic order, then `order`, then id within a topic."""
         rank = {t.id: i for i, t in enumerate(self.topics)}
-        return sorted(self.points.values(), key=lambda p: (rank.get(p.topic, len(rank)), p.id))
+        return sorted(self.points.values(),
+                      key=lambda p: (rank.get(p.topic, len(rank)), p.order, p.id))
 
     def source_of(self, key: str) -> str:
         """The file a point ('point:<id>') or country ('country:<CODE>') came from, for messages."""

@@ -62,6 +62,7 @@ class TalkingPoint(Strict):
     reviewed: dt.date
     releasable: bool
     marking: str = "U"
+    order: int = 100
 
     @field_validator("marking")
     @classmethod

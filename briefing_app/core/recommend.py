@@ -13,6 +13,7 @@ from .models import Carrier, Country, TalkingPoint
 from .templating import describe_error, evaluate, render, template_context
 
 ALWAYS = "core point for every meeting"
+PER_TOPIC = 2
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,24 @@ def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None, meet
 
 
 def recommendations(
-    library: Library, country: Country, carrier: Carrier | None, meeting: Meeting | None = None
+    library: Library, country: Country, carrier: Carrier | None, meeting: Meeting | None = None,
+    per_topic: int = PER_TOPIC,
 ) -> list[Recommendation]:
-    """One recommendation per library point, in presentation order."""
-    return [recommend_point(p, country, carrier, meeting) for p in library.ordered_points()]
+    """One recommendation per library point, in presentation order.
+
+    At most `per_topic` points per topic are recommended, so the talking points fit on about a
+    page; points whose condition matched this country or carrier come before general ones.
+    """
+    points = library.ordered_points()
+    verdicts = {p.id: recommend_point(p, country, carrier, meeting) for p in points}
+    for topic in library.topics:
+        fits = [p for p in points if p.topic == topic.id and verdicts[p.id].recommended]
+        fits.sort(key=lambda p: p.applies_when is None)
+        for extra in fits[per_topic:]:
+            verdicts[extra.id] = Recommendation(
+                extra.id, False, f"fits ({verdicts[extra.id].reason}), but this topic "
+                f"already has {per_topic} recommended points")
+    return [verdicts[p.id] for p in points]
 
 
 def recommended_ids(
