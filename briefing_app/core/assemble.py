@@ -14,7 +14,7 @@ from jinja2.sandbox import SecurityError
 from .brief import Brief, CuiBlock, Meeting
 from .faults import Fault, InputError
 from .library import Library
-from .markings import SCHEMES
+from .markings import SCHEMES, highest
 from .models import QA, Carrier, Country, Source, TalkingPoint
 from .templating import describe_error, render, template_context
 
@@ -58,6 +58,16 @@ class AssembledBrief:
 
     def portion(self, marking: str) -> str:
         return SCHEMES[self.scheme].portion(marking)
+
+    @property
+    def top_marking(self) -> str:
+        """The highest portion marking of the chosen points: what the banner rolls up from."""
+        return highest([p.marking for p in self.points])
+
+    @property
+    def banner_understated(self) -> bool:
+        """True when the banner the officer set is lower than a point's portion marking."""
+        return SCHEMES[self.scheme].understates(self.banner, [p.marking for p in self.points])
 
     @property
     def handout_points(self) -> tuple[AssembledPoint, ...]:

@@ -21,11 +21,26 @@ class Scheme:
     def banner(self, portions: list[str], override: str | None = None) -> str:
         if override:
             return override
-        top = max(portions, key=MARKING_RANK.__getitem__, default="U")
-        return self.banners[top]
+        return self.banners[highest(portions)]
 
     def portion(self, marking: str) -> str:
         return f"({marking})" if self.portion_marks else ""
+
+    def rank_of_banner(self, banner: str) -> int | None:
+        """The rank of a banner such as `CUI//SP-PRVCY`, or None if this scheme lacks it."""
+        head = banner.split("//")[0].strip().upper()
+        ranks = [MARKING_RANK[k] for k, v in self.banners.items() if v == head]
+        return max(ranks) if ranks else None
+
+    def understates(self, banner: str, portions: list[str]) -> bool:
+        """True when a banner the officer set is lower than a portion inside the document,
+        which would mislabel the paper."""
+        rank = self.rank_of_banner(banner)
+        return rank is not None and rank < MARKING_RANK[highest(portions)]
+
+
+def highest(portions: list[str]) -> str:
+    return max(portions, key=MARKING_RANK.__getitem__, default="U")
 
 
 SCHEMES = {
@@ -34,3 +49,10 @@ SCHEMES = {
     "uk": Scheme("uk", "United Kingdom", {"U": "OFFICIAL", "SBU": "OFFICIAL-SENSITIVE",
                                           "CUI": "OFFICIAL-SENSITIVE"}, False),
 }
+
+
+def marking_words() -> tuple[str, ...]:
+    """Every banner word and portion mark of every scheme: none may appear on a handout."""
+    words = {banner for scheme in SCHEMES.values() for banner in scheme.banners.values()}
+    words |= {f"({marking})" for marking in MARKING_RANK}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))

@@ -6,49 +6,69 @@ nothing can be hidden in it. No markings, letterhead or names; metadata is a tit
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..core.assemble import AssembledBrief
-from .pages import build_pdf
+from .budgets import RenderResult, handout_warnings
+from .figures import edge_diagram, market_chart
+from .officer_sections import source_line
+from .pages import PAPER, Layout, build_pdf
 from .styles import Styles, load_styles
-from .text import para
+from .text import heading, para, run_in
+
+OPENING = ("5G networks will carry the services that economies and their security depend on. "
+           "This paper sets out why the choice of equipment supplier matters.")
 
 
 def handout_title(brief: AssembledBrief) -> str:
     return f"Secure 5G networks in {brief.country.name}: choosing trusted suppliers"
 
 
-def handout_story(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
+def handout_text(brief: AssembledBrief) -> list[str]:
+    """Every piece of text the handout is allowed to print, for the leak check."""
+    return [handout_title(brief), OPENING,
+            *(part for p in brief.handout_points for part in (p.title, p.text)),
+            *(source_line(brief, n) for n in handout_source_numbers(brief))]
+
+
+def handout_source_numbers(brief: AssembledBrief) -> list[int]:
+    """The sources behind the releasable points, in first-cited order."""
+    numbers: list[int] = []
+    for point in brief.handout_points:
+        numbers += [n for n in point.source_numbers if n not in numbers]
+    return numbers
+
+
+def _figures(styles: Styles, width: float) -> Table:
+    half = (width - styles.figure["gap"]) / 2
+    row = Table([[market_chart(styles, half), "", edge_diagram(styles, half)]],
+                colWidths=[half, styles.figure["gap"], half])
+    row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return row
+
+
+def handout_story(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowable]:
     p = styles.paragraph
-    points = brief.handout_points
-    story: list[Flowable] = [
-        para(handout_title(brief), p["title"]),
-        para("5G will carry the services a modern economy and its defence depend on. The "
-             "points below set out why the choice of equipment suppliers matters, and how "
-             "partners are approaching it.", p["subtitle"]),
-    ]
-    sources = []
-    for point in points:
-        story.append(KeepTogether([para(point.title, p["subheading"]),
-                                   para(point.text, p["body"])]))
-        for number in point.source_numbers:
-            source = brief.sources[number - 1]
-            if source not in sources:
-                sources.append(source)
-    if not points:
+    story: list[Flowable] = [para(handout_title(brief), p["title"]),
+                             para(OPENING, p["subtitle"]),
+                             _figures(styles, width), Spacer(1, 10)]
+    story += [para(point.text, p["body"], run_in(point.title))
+              for point in brief.handout_points]
+    if not brief.handout_points:
         story.append(para("No releasable points were chosen.", p["body"]))
-    if sources:
-        items = []
-        for source in sources:
-            text = f"{source.publisher}, \u201c{source.title}\u201d, {source.date.isoformat()}"
-            items.append(para(text + (f", {source.url}" if source.url else ""), p["source"],
-                              "\u2022\u00a0"))
-        story += [Spacer(1, 6), KeepTogether([para("Public sources", p["subheading"]),
-                                              items[0]]), *items[1:]]
+    numbers = handout_source_numbers(brief)
+    if numbers:
+        story += heading("Public sources", p["subheading"], styles.keep)
+        story += [para(source_line(brief, n), p["source"], "\u2022\u00a0") for n in numbers]
     return story
 
 
-def build_handout(brief: AssembledBrief) -> bytes:
+def build_handout(brief: AssembledBrief) -> RenderResult:
     styles = load_styles()
-    return build_pdf(handout_story(brief, styles), paper=brief.paper, styles=styles, banner="",
-                     metadata={"title": handout_title(brief)})
+    width = PAPER[brief.paper][0] - 2 * styles.margin
+    layout = Layout()
+    data = build_pdf(handout_story(brief, styles, width), paper=brief.paper, styles=styles,
+                     banner="", title=handout_title(brief), layout=layout)
+    return RenderResult(data, layout.pages, handout_warnings(layout))

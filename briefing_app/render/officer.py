@@ -1,18 +1,33 @@
-"""The officer brief: marked, with meeting block, points, background, if raised, snapshot, sources.
+"""The officer brief: marked, first page for the room, then points and reference material.
 
 Section order follows read-ahead practice: what the officer needs in the room (meeting,
-BLUF, points) first, reference material (background, objections, snapshot, sources) after.
+BLUF, purpose, objectives, talking points) first; background, objections, the country
+snapshot and sources after; drafted/cleared lines last.
 """
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from ..core.assemble import AssembledBrief, AssembledPoint
-from .pages import PAPER, build_pdf
+from ..core.assemble import AssembledBrief
+from .budgets import RenderResult, officer_warnings
+from .officer_sections import (
+    background,
+    if_raised,
+    portion_prefix,
+    signatures,
+    snapshot,
+    sources,
+    talking_points,
+)
+from .pages import PAPER, Layout, build_pdf
 from .styles import Styles, load_styles
-from .text import bold, markup, para
+from .text import markup, para
+
+LABEL_WIDTH = 36 * mm
+NOT_SET = "to be confirmed"
+BOX_PADDING = 6
 
 
 def meeting_title(brief: AssembledBrief) -> str:
@@ -22,193 +37,141 @@ def meeting_title(brief: AssembledBrief) -> str:
     return f"Meeting with {who}"
 
 
-def _refs(point: AssembledPoint) -> str:
-    return f" [{', '.join(map(str, point.source_numbers))}]" if point.source_numbers else ""
+def _when(brief: AssembledBrief) -> str:
+    when = brief.meeting.when
+    if when is None:
+        return NOT_SET
+    zone = f" {when.tzname()}" if when.tzinfo else ""
+    return f"{when:%A} {when.day} {when:%B %Y, %H:%M}{zone}"
 
 
-def _heading(text: str, styles: Styles, first: list[Flowable] | Flowable) -> Flowable:
-    """A heading kept on the page with the first thing(s) under it."""
-    first = first if isinstance(first, list) else [first]
-    return KeepTogether([para(text, styles.paragraph["heading"]), *first])
-
-
-def _meeting_block(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowable]:
-    label, cell = styles.paragraph["label"], styles.paragraph["cell"]
-    meeting = brief.meeting
-    rows = []
-    if meeting.when:
-        rows.append(("Date and time", meeting.when.strftime("%A %d %B %Y, %H:%M")))
-    if meeting.place:
-        rows.append(("Place", meeting.place))
-    country = brief.country.name + (f" / {brief.carrier.name}" if brief.carrier else "")
-    rows.append(("Country / carrier", country))
-    for person in meeting.counterparts:
-        parts = [person.name, person.title, person.organisation]
-        text = ", ".join(p for p in parts if p)
+def _people(brief: AssembledBrief, styles: Styles) -> list[tuple[str, Paragraph]]:
+    cell = styles.paragraph["cell"]
+    lines = []
+    for person in brief.meeting.counterparts:
+        text = markup(", ".join(p for p in (person.name, person.title, person.organisation) if p))
         if person.pronunciation:
-            text += f" (pronounced {person.pronunciation})"
-        rows.append(("Counterpart", text))
-    if meeting.participants:
-        rows.append(("Our participants", "; ".join(meeting.participants)))
-    table = Table([[para(k, label), para(v, cell)] for k, v in rows],
-                  colWidths=[38 * mm, width - 38 * mm])
+            text += f" <i>(say: {markup(person.pronunciation)})</i>"
+        lines.append(text)
+    participants = "; ".join(brief.meeting.participants)
+    return [("Counterparts", Paragraph("<br/>".join(lines) or NOT_SET, cell)),
+            ("Our participants", para(participants or NOT_SET, cell))]
+
+
+def _labelled_table(rows: list[tuple[str, Paragraph]], styles: Styles, width: float) -> Table:
+    label = styles.paragraph["label"]
+    table = Table([[para(k, label), v] for k, v in rows],
+                  colWidths=[LABEL_WIDTH, width - LABEL_WIDTH])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.75, styles.colours["muted"]),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, styles.colours["muted"]),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
-    return [table, Spacer(1, 6)]
+    return table
 
 
-def _cui_block(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
-    if not brief.banner.startswith("CUI"):
+def _meeting_block(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowable]:
+    cell = styles.paragraph["cell"]
+    meeting = brief.meeting
+    country = brief.country.name + (f" / {brief.carrier.name}" if brief.carrier else "")
+    rows = [("Date and time", para(_when(brief), cell)),
+            ("Place", para(meeting.place or NOT_SET, cell)),
+            ("Country / carrier", para(country, cell)),
+            *_people(brief, styles)]
+    return [_labelled_table(rows, styles, width), Spacer(1, 8)]
+
+
+def _cui_block(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowable]:
+    """The CUI designation indicator, required on the first page of a CUI document."""
+    if brief.scheme != "us" or not brief.banner.upper().startswith("CUI"):
         return []
     cui = brief.cui
-    lines = [("Controlled by", cui.controlled_by), ("Category", cui.category),
-             ("Dissemination", cui.dissemination), ("POC", cui.poc)]
-    text = "<br/>".join(f"<b>{k}:</b> {markup(v or 'not given')}" for k, v in lines)
-    return [Paragraph(text, styles.paragraph["small"]), Spacer(1, 6)]
+    rows = [("Controlled by", cui.controlled_by), ("Category", cui.category),
+            ("Dissemination", cui.dissemination), ("POC", cui.poc)]
+    text = "<br/>".join(f"<b>{k}:</b> {markup(v or 'not given')}" for k, v in rows)
+    return [_boxed(Paragraph(text, styles.paragraph["cell"]), styles, width / 2, "RIGHT"),
+            Spacer(1, 8)]
 
 
-def _opening(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
-    body = styles.paragraph["body"]
+def _boxed(content: Flowable, styles: Styles, width: float, align: str = "CENTER",
+           shade: bool = False) -> Table:
+    box = Table([[content]], colWidths=[width], hAlign=align)
+    box.setStyle(TableStyle([
+        *([("BACKGROUND", (0, 0), (-1, -1), styles.colours["shade"])] if shade else []),
+        ("BOX", (0, 0), (-1, -1), 0.75, styles.colours["muted"]),
+        ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return box
+
+
+def _bluf(brief: AssembledBrief, styles: Styles) -> Paragraph:
+    mark = portion_prefix(brief, brief.top_marking)
+    return para(brief.meeting.bluf, styles.paragraph["bluf"], f"{mark}<b>BLUF:</b> ")
+
+
+def bluf_lines(brief: AssembledBrief, styles: Styles, width: float) -> int:
+    """How many lines the BLUF takes in its box (read-ahead practice: four at most)."""
+    if not brief.meeting.bluf:
+        return 0
+    paragraph = _bluf(brief, styles)
+    paragraph.wrap(width - 2 * BOX_PADDING, 10_000)
+    return len(paragraph.blPara.lines)
+
+
+def _bluf_box(brief: AssembledBrief, styles: Styles, width: float) -> Table | None:
+    """The bottom line up front, boxed so it is the first thing the eye finds."""
+    if not brief.meeting.bluf:
+        return None
+    return _boxed(_bluf(brief, styles), styles, width, shade=True)
+
+
+def _opening(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowable]:
+    p = styles.paragraph
     meeting = brief.meeting
+    mark = portion_prefix(brief, brief.top_marking)
     story: list[Flowable] = []
-    if meeting.bluf:
-        story.append(para(meeting.bluf, body, "<b>BLUF:</b> "))
+    box = _bluf_box(brief, styles, width)
+    if box is not None:
+        story += [box, Spacer(1, 8)]
     if meeting.purpose:
-        story.append(para(meeting.purpose, body, "<b>Purpose:</b> "))
+        story += [para("Purpose", p["subheading"]), para(meeting.purpose, p["body"], mark)]
     if meeting.objectives:
-        story.append(Paragraph("<b>Objectives</b>", body))
-        story += [para(o, styles.paragraph["point"], "\u2022\u00a0") for o in meeting.objectives]
+        story.append(para("Objectives", p["subheading"]))
+        story += [para(o, p["point"], f"{n}.\u00a0{mark}")
+                  for n, o in enumerate(meeting.objectives, start=1)]
     return story
 
 
-def _point_paragraph(brief: AssembledBrief, point: AssembledPoint, styles: Styles) -> Paragraph:
-    mark = brief.portion(point.marking)
-    prefix = f"{point.number}.\u00a0" + (f"{mark} " if mark else "") + bold(point.title) + ": "
-    return Paragraph(prefix + markup(point.text) + markup(_refs(point)),
-                     styles.paragraph["point"])
-
-
-def _points(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
-    paras = [_point_paragraph(brief, p, styles) for p in brief.points]
-    if not paras:
-        return [_heading("Talking points", styles, para("No points chosen.",
-                                                        styles.paragraph["body"]))]
-    return [_heading("Talking points", styles, paras[0]), *paras[1:]]
-
-
-def _per_point(title: str, brief: AssembledBrief, styles: Styles, body_of) -> list[Flowable]:
-    blocks = []
-    for point in brief.points:
-        content = body_of(point)
-        if not content:
-            continue
-        mark = brief.portion(point.marking)
-        head = para(f"{point.number}. {point.title}", styles.paragraph["subheading"],
-                    f"{mark} " if mark else "")
-        blocks.append([head, *content])
-    if not blocks:
-        return []
-    first = blocks[0]
-    story: list[Flowable] = [_heading(title, styles, first[:2]), *first[2:]]
-    for block in blocks[1:]:
-        story += [KeepTogether(block[:2]), *block[2:]]
-    return story
-
-
-def _background(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
-    body = styles.paragraph["body"]
-    return _per_point("Background", brief, styles,
-                      lambda p: [para(p.background, body)] if p.background else [])
-
-
-def _if_raised(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
-    question, body = styles.paragraph["question"], styles.paragraph["body"]
-
-    def answers(point: AssembledPoint) -> list[Flowable]:
-        out: list[Flowable] = []
-        for qa in point.if_raised:
-            out += [para(qa.question, question), para(qa.answer, body)]
-        return out
-
-    return _per_point("If raised", brief, styles, answers)
-
-
-def _snapshot(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
-    body, sub = styles.paragraph["body"], styles.paragraph["subheading"]
-    country = brief.country
-    n = brief.source_number
-    story: list[Flowable] = []
-    forces = country.us_forces
-    story.append(para("US forces hosted", sub))
-    if forces:
-        story += [para(f"{f.name}, {f.location} ({f.service})", body, "\u2022\u00a0")
-                  for f in forces]
-    else:
-        story.append(para(f"{country.name} hosts no US forces on record.", body))
-    story.append(para("Carriers and publicly reported vendors", sub))
-    for carrier in country.carriers:
-        vendors = "; ".join(f"{v.vendor} ({v.role}) [{n(v.source)}]" for v in carrier.vendors)
-        line = f"{carrier.name}: {vendors or 'no vendors on public record (verify locally)'}"
-        if carrier.notes:
-            line += f". {carrier.notes}"
-        story.append(para(line, body, "\u2022\u00a0"))
-    if country.policy:
-        story.append(para("Policy notes", sub))
-        for note in sorted(country.policy, key=lambda p: p.date):
-            refs = ", ".join(str(n(s)) for s in note.sources)
-            story.append(para(f"{note.date.isoformat()}: {note.note} [{refs}]", body,
-                              "\u2022\u00a0"))
-    story.append(para(f"Country profile last reviewed {country.reviewed.isoformat()}.",
-                      styles.paragraph["small"]))
-    heading = _heading(f"Country snapshot: {country.name}", styles, story[0])
-    return [heading, *story[1:]]
-
-
-def _sources(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
-    style = styles.paragraph["source"]
-    items = []
-    for number, source in enumerate(brief.sources, start=1):
-        text = f"{source.publisher}, \u201c{source.title}\u201d, {source.date.isoformat()}"
-        if source.url:
-            text += f", {source.url}"
-        items.append(para(text, style, f"{number}.\u00a0"))
-    if not items:
-        return []
-    return [_heading("Sources", styles, items[0]), *items[1:]]
-
-
-def _signatures(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
-    body = styles.paragraph["body"]
-    return [Spacer(1, 10),
-            KeepTogether([para(brief.drafted_by or "(not given)", body, "<b>Drafted by:</b> "),
-                          para(brief.cleared_by or "(not given)", body, "<b>Cleared by:</b> ")])]
-
-
-def officer_story(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowable]:
+def officer_story(brief: AssembledBrief, styles: Styles, width: float,
+                  layout: Layout) -> list[Flowable]:
     p = styles.paragraph
     return [
         para(meeting_title(brief), p["title"]),
-        para(f"5G vendor security: officer brief, {brief.country.name}", p["subtitle"]),
-        *_cui_block(brief, styles),
+        para(f"Officer brief \u00b7 5G vendor security \u00b7 {brief.country.name}", p["subtitle"]),
+        *_cui_block(brief, styles, width),
         *_meeting_block(brief, styles, width),
-        *_opening(brief, styles),
-        *_points(brief, styles),
-        *_background(brief, styles),
-        *_if_raised(brief, styles),
-        *_snapshot(brief, styles),
-        *_sources(brief, styles),
-        *_signatures(brief, styles),
+        *_opening(brief, styles, width),
+        *talking_points(brief, styles, layout),
+        *background(brief, styles, layout),
+        *if_raised(brief, styles),
+        *snapshot(brief, styles),
+        *sources(brief, styles),
+        *signatures(brief, styles),
     ]
 
 
-def build_officer(brief: AssembledBrief) -> bytes:
+def build_officer(brief: AssembledBrief) -> RenderResult:
     styles = load_styles()
     width = PAPER[brief.paper][0] - 2 * styles.margin
-    metadata = {"title": f"{meeting_title(brief)}: officer brief", "subject": brief.banner}
-    return build_pdf(officer_story(brief, styles, width), paper=brief.paper, styles=styles,
-                     banner=brief.banner, metadata=metadata)
+    layout = Layout()
+    data = build_pdf(officer_story(brief, styles, width, layout), paper=brief.paper,
+                     styles=styles, banner=brief.banner,
+                     title=f"{meeting_title(brief)}: officer brief", layout=layout)
+    warnings = officer_warnings(brief, layout, bluf_lines(brief, styles, width))
+    return RenderResult(data, layout.pages, warnings)

@@ -1,17 +1,19 @@
-"""Page furniture shared by both PDFs: paper sizes, the marking banner, "Page N of M".
+"""Page furniture shared by both PDFs: paper sizes, the marking banner, "Page N of M", metadata.
 
 ReportLab only knows the page count once every page is laid out, so the canvas keeps each
-page's drawing state and stamps the furniture when the document is saved.
+page's drawing state and stamps the furniture when the document is saved. Section marks
+record where a section starts and ends on the page, so page budgets can be measured.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
@@ -21,9 +23,25 @@ PAPER = {"a4": A4, "letter": LETTER}
 NEUTRAL_PRODUCER = "PDF document"
 
 
+class _DeliberateInfo(PDFInfo):
+    """The document information dictionary with only the fields we set on purpose.
+
+    ReportLab writes every field, with placeholders such as "anonymous"; a handout must carry
+    a title and a neutral producer and nothing else (no author, dates, subject or keywords).
+    """
+
+    def format(self, document) -> bytes:
+        fields = {"Title": self.title, "Author": self.author, "Subject": self.subject,
+                  "Keywords": self.keywords, "Creator": self.creator, "Producer": self.producer}
+        entries = {k: PDFString(v) for k, v in fields.items() if v}
+        entries["Trapped"] = PDFName("False")
+        return PDFDictionary(entries).format(document)
+
+
 class _FurnishedCanvas(Canvas):
     def __init__(self, *args, banner: str, styles: Styles, **kwargs):
         super().__init__(*args, **kwargs)
+        self._doc.info = _DeliberateInfo()
         self._pages: list[dict] = []
         self._banner = banner
         self._styles = styles
@@ -45,6 +63,7 @@ class _FurnishedCanvas(Canvas):
         width, height = self._pagesize
         offset = page["banner_offset_mm"] * mm
         self.saveState()
+        self.setFillColor(self._styles.colours["ink"])
         if self._banner:
             self.setFont(self._styles.font(page["banner_font"], bold=True), page["banner_size"])
             self.drawCentredString(width / 2, height - offset - page["banner_size"], self._banner)
@@ -55,21 +74,66 @@ class _FurnishedCanvas(Canvas):
         self.restoreState()
 
 
+@dataclass
+class Layout:
+    """What the finished layout tells us: page count and where each marked section lies."""
+
+    frame_height: float = 0.0
+    pages: int = 0
+    marks: dict[str, tuple[int, float]] = field(default_factory=dict)
+
+    def extent(self, section: str) -> float:
+        """Length of a section in pages of body text (0 if it was not printed)."""
+        start, end = self.marks.get(f"{section}:start"), self.marks.get(f"{section}:end")
+        if not start or not end:
+            return 0.0
+        (page1, y1), (page2, y2) = start, end
+        return ((page2 - page1) * self.frame_height + y1 - y2) / self.frame_height
+
+
+class SectionMark(Flowable):
+    """An invisible flowable that records the page and height at which it is drawn.
+
+    Place a start mark after the heading's page-break check, so it moves with the heading.
+    """
+
+    def __init__(self, layout: Layout, name: str):
+        super().__init__()
+        self.width = self.height = 0
+        self._layout = layout
+        self._name = name
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802,N803 (ReportLab's names)
+        self._layout.marks[self._name] = (canvas.getPageNumber(), y)
+
+    def draw(self) -> None:
+        """Nothing to draw; `drawOn` records the position."""
+
+
 def build_pdf(story: list[Flowable], *, paper: str, styles: Styles, banner: str,
-              metadata: dict[str, str]) -> bytes:
-    """Lay out `story` and return the PDF bytes; the same input gives the same bytes."""
+              title: str, layout: Layout | None = None) -> bytes:
+    """Lay out `story` and return the PDF bytes; the same input gives the same bytes.
+
+    The only metadata written is `title` and a neutral producer.
+    """
     out = io.BytesIO()
     margin = styles.margin
     doc = BaseDocTemplate(
         out, pagesize=PAPER[paper], leftMargin=margin, rightMargin=margin,
-        topMargin=margin, bottomMargin=margin, invariant=1, lang="en",
-        title=metadata.get("title", ""), author=metadata.get("author", ""),
-        subject=metadata.get("subject", ""), keywords=metadata.get("keywords", ""),
-        creator=metadata.get("creator", ""), producer=NEUTRAL_PRODUCER,
+        topMargin=margin, bottomMargin=margin, invariant=1, lang="en", title=title,
+        author="", subject="", keywords="", creator="", producer=NEUTRAL_PRODUCER,
     )
     frame = Frame(margin, margin, doc.width, doc.height, id="body", leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    maker: Callable[..., Canvas] = partial(_FurnishedCanvas, banner=banner, styles=styles)
+    body_font = styles.font(styles.page["banner_font"])
+    maker = partial(_FurnishedCanvas, banner=banner, styles=styles,
+                    initialFontName=body_font, initialFontSize=styles.page["footer_size"])
     doc.build(story, canvasmaker=maker)
+    if layout is not None:
+        layout.frame_height = doc.height
+        layout.pages = doc.page
     return out.getvalue()

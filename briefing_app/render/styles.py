@@ -23,9 +23,15 @@ class Styles:
     paragraph: dict[str, ParagraphStyle]
     page: dict[str, Any]
     colours: dict[str, HexColor]
+    figure: dict[str, Any]
 
     def font(self, family: str, bold: bool = False) -> str:
         return f"{family}-Bold" if bold else family
+
+    @property
+    def keep(self) -> float:
+        """Points of text a heading keeps under it on the same page."""
+        return self.page["keep_after_heading"]
 
     @property
     def margin(self) -> float:
@@ -62,5 +68,6 @@ def load_styles() -> Styles:
             splitLongWords=True,
             allowOrphans=0,
             allowWidows=0,
+            keepWithNext=spec.get("keep_with_next", False),
         )
-    return Styles(paragraph=paragraph, page=data["page"], colours=colours)
+    return Styles(paragraph=paragraph, page=data["page"], colours=colours, figure=data["figure"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))
 
@@ -27,3 +27,17 @@ def para(text: str, style: ParagraphStyle, prefix: str = "") -> Paragraph:
 
 def bold(text: str) -> str:
     return f"<b>{markup(text)}</b>"
+
+
+def run_in(title: str) -> str:
+    """A bold run-in title that leads into the paragraph, closed by a full stop."""
+    stop = "" if title.rstrip()[-1:] in ".?!:" else "."
+    return f"<b>{markup(title)}{stop}</b> "
+
+
+def heading(text: str, style: ParagraphStyle, keep: float,
+            mark: Flowable | None = None) -> list[Flowable]:
+    """A heading that never ends a page: it moves to the next page unless it and `keep`
+    points of the text below it fit. `mark` (a section mark) moves with it."""
+    room = style.spaceBefore + 2 * style.leading + style.spaceAfter + keep
+    return [CondPageBreak(room), *([mark] if mark else []), Paragraph(markup(text), style)]
