@@ -103,7 +103,7 @@ def _choose(library: Library, code: str | None, carrier_id: str | None, parser_e
 
 def _export(args, parser_error) -> int:
     from .core.assemble import assemble
-    from .render.export import check_output_path, render_pdf, write_pdf
+    from .render.export import check_output_path, export_pdf
 
     check_output_path(args.output)
     library = _library(args.library)
@@ -128,9 +128,11 @@ def _export(args, parser_error) -> int:
     if args.paper:
         brief = brief.model_copy(update={"paper": args.paper})
     assembled = assemble(library, brief, name)
-    write_pdf(render_pdf(assembled, args.variant), args.output)
+    result = export_pdf(assembled, args.variant, args.output)
+    _report([Fault(str(args.output), "", w, warning=True) for w in result.warnings])
     count = len(assembled.handout_points if args.variant == "handout" else assembled.points)
-    print(f"Wrote {args.variant} ({count} points, {brief.paper}) to {args.output}")
+    print(f"Wrote {args.variant} ({count} points, {result.pages} pages, {brief.paper}) "
+          f"to {args.output}")
     return 0
 
 
