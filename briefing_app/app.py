@@ -28,9 +28,12 @@ def data_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
 
 
-def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner) -> MainWindow:
-    """Build the window, offer to restore a crashed session, open `brief_path`, check the library."""
-    loader = LibraryLoader(runner, lambda: settings.library_folder)
+def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner,
+          library_base: Path | None = None) -> MainWindow:
+    """Build the window, offer to restore a crashed session, open `brief_path`, check the library.
+
+    `library_base` replaces the built-in library (tests use a small one)."""
+    loader = LibraryLoader(runner, lambda: settings.library_folder, library_base)
     library = loader.load_now()
     controller = BriefController(library, settings.new_brief())
     autosaver = Autosaver(data_dir)

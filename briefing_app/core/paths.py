@@ -35,3 +35,8 @@ def builtin_library() -> Path:
 
 def asset(*parts: str) -> Path:
     return data_root().joinpath("assets", *parts)
+
+
+def user_guide() -> Path:
+    """The offline user guide (Markdown) the window's Help menu shows."""
+    return data_root() / "docs" / "user-guide.md"

@@ -26,14 +26,16 @@ class LibraryLoader(QObject):
     loaded = Signal(object)
     checked = Signal(list)
 
-    def __init__(self, runner, extra_folder: Callable[[], Path | None], parent: QObject | None = None):
+    def __init__(self, runner, extra_folder: Callable[[], Path | None], base: Path | None = None,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self._runner = runner
         self._extra_folder = extra_folder
+        self._base = base or builtin_library()
 
     def folders(self) -> list[Path]:
         extra = self._extra_folder()
-        return [builtin_library(), *([extra] if extra else [])]
+        return [self._base, *([extra] if extra else [])]
 
     def load_now(self) -> Library:
         """The first load, before the window exists; the slower check follows via `check`."""

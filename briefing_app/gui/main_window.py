@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self.point_tree.point_selected.connect(self._on_point_selected)
         self.chosen_list.point_selected.connect(self._on_point_selected)
+        self.point_editor.point_shown.connect(lambda pid: self.chosen_list.select(pid, quiet=True))
         self.preview.failed.connect(lambda text: self.problems.set_problems(
             "brief", [Fault(self._display_name(), "", text)]))
         self.preview.rendered.connect(lambda _variant: self.problems.set_problems("brief", []))

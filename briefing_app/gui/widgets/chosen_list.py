@@ -54,11 +54,15 @@ class ChosenList(QWidget):
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item else None
 
-    def select(self, point_id: str) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(ID_ROLE) == point_id:
-                self.list.setCurrentRow(row)
-                return
+    def select(self, point_id: str | None, quiet: bool = False) -> None:
+        """Make `point_id` current; `quiet` follows a selection made elsewhere without echoing it."""
+        self.list.blockSignals(quiet)
+        rows = [r for r in range(self.list.count()) if self.list.item(r).data(ID_ROLE) == point_id]
+        if rows:
+            self.list.setCurrentRow(rows[0])
+        else:
+            self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
 
     def move_current(self, offset: int) -> None:
         point_id = self.current_id()
@@ -89,8 +93,7 @@ class ChosenList(QWidget):
                 item.setToolTip(self.tr("Not in the library: this point cannot be printed"))
             self.list.addItem(item)
         self.list.blockSignals(False)
-        if current:
-            self.select(current)
+        self.select(current, quiet=True)
 
     def _on_list_current_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,6 +51,7 @@ def _box(name: str, rows: int = 4) -> QPlainTextEdit:
 
 
 class PointEditor(QScrollArea):
+    point_shown = Signal(object)
     def __init__(self, controller: BriefController, parent: QWidget | None = None):
         super().__init__(parent)
         self._controller = controller
@@ -122,6 +123,7 @@ class PointEditor(QScrollArea):
     def show_point(self, point_id: str | None) -> None:
         self.point_id = point_id
         self._on_controller_brief_changed(self._controller.brief)
+        self.point_shown.emit(point_id)
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
         custom = brief.custom(self.point_id) if self.point_id else None

@@ -75,7 +75,7 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self.refresh_now)
         group.buttonToggled.connect(lambda _b, on: on and self.refresh_now())
         controller.brief_changed.connect(lambda _brief: self._timer.start())
-        self._timer.start()
+        self.refresh_now()
 
     @property
     def variant(self) -> str:

@@ -1,0 +1,79 @@
+"""GUI test setup: offscreen Qt, every user folder inside tmp_path, no real dialogs.
+
+QT_QPA_PLATFORM is set before anything imports Qt. Each test gets its own HOME, XDG folders
+and QSettings location, so it never reads or writes the officer's real settings or autosave.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+
+from briefing_app.app import start  # noqa: E402
+from briefing_app.gui import dialogs  # noqa: E402
+from briefing_app.gui.settings import AppSettings  # noqa: E402
+from briefing_app.gui.tasks import SyncRunner  # noqa: E402
+
+MINI = Path(__file__).resolve().parent.parent / "data" / "mini"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    for sub in ("", ".config", ".local/share", ".cache"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    QStandardPaths.setTestModeEnabled(True)
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, str(home / ".config"))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def no_real_dialogs(monkeypatch):
+    """Any dialog a test did not expect fails the test instead of blocking it."""
+    def unexpected(name):
+        def fail(*args, **kwargs):
+            raise AssertionError(f"unexpected dialog: {name}{args[1:]}")
+        return fail
+
+    for name in ("ask_open_path", "ask_save_path", "ask_folder", "ask_unsaved", "ask_restore",
+                 "show_faults", "show_info", "ask_printer"):
+        monkeypatch.setattr(dialogs, name, unexpected(name))
+
+
+@pytest.fixture
+def library_dir(tmp_path):
+    """A private copy of the small test library, safe to break."""
+    target = tmp_path / "library"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture
+def settings_file(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, library_dir, settings_file):
+    """Start the app as `run_app` does, but on the test library, test folders and a sync runner."""
+    def make(brief_path=None, library=None):
+        settings = AppSettings(QSettings(str(settings_file), QSettings.IniFormat))
+        window = start(brief_path, settings, tmp_path / "appdata", SyncRunner(), library or library_dir)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
