@@ -76,3 +76,21 @@ def test_runaway_loops_and_output_are_bounded():
 def test_memory_bombs_are_refused_before_they_run(bomb):
     with pytest.raises(SecurityError):
         render(bomb, ctx())
+
+
+@pytest.mark.parametrize("runaway, words", [
+    ("{% for a in range(999) %}{% for b in range(999) %}{% for c in range(999) %}{% endfor %}"
+     "{% endfor %}{% endfor %}", "nested at most 2 deep"),
+    ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "macros are not allowed"),
+    ("{% for x in [1, 2] recursive %}{{ loop([1, 2]) }}{% endfor %}", "recursive loops"),
+    ("{% include '/etc/passwd' %}", "'include' is not allowed"),
+])
+def test_templates_that_could_run_without_end_are_refused(runaway, words):
+    assert any(words in p for p in check_template(runaway))
+    with pytest.raises(SecurityError, match=words):
+        render(runaway, ctx())
+
+
+def test_repeated_lists_are_bounded_at_run_time():
+    with pytest.raises(SecurityError, match="limited to 1000 items"):
+        render("{% for a in [1] * 10**6 %}{% endfor %}", ctx())

@@ -8,13 +8,15 @@ reword a point.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .models import MARKING_RANK, QA, SLUG
 
 SCHEMA_VERSION = 1
+MAX_TEXT = 100_000
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
 MeetingAudience = Literal["government", "carrier", "both"]
 Paper = Literal["a4", "letter"]
 Scheme = Literal["us", "uk"]
@@ -27,37 +29,37 @@ class Record(BaseModel):
 
 
 class Counterpart(Record):
-    name: str = ""
-    title: str = ""
-    organisation: str = ""
-    pronunciation: str = ""
+    name: Text = ""
+    title: Text = ""
+    organisation: Text = ""
+    pronunciation: Text = ""
 
 
 class Meeting(Record):
-    title: str = ""
+    title: Text = ""
     when: dt.datetime | None = None
-    place: str = ""
+    place: Text = ""
     audience: MeetingAudience = "both"
     counterparts: tuple[Counterpart, ...] = ()
-    participants: tuple[str, ...] = ()
-    purpose: str = ""
-    objectives: tuple[str, ...] = ()
-    bluf: str = ""
+    participants: tuple[Text, ...] = ()
+    purpose: Text = ""
+    objectives: tuple[Text, ...] = ()
+    bluf: Text = ""
 
 
 class PointChoice(Record):
     """A chosen point, in brief order; `text` set means the officer reworded it."""
 
     id: str = Field(pattern=SLUG)
-    text: str | None = None
+    text: Text | None = None
 
 
 class CustomPoint(Record):
     id: str = Field(pattern=r"^custom-[a-z0-9-]+$")
     title: str = Field(min_length=1)
     topic: str = "custom"
-    text: str = ""
-    background: str = ""
+    text: Text = ""
+    background: Text = ""
     if_raised: tuple[QA, ...] = ()
     releasable: bool = False
     marking: str = "U"
@@ -71,10 +73,10 @@ class CustomPoint(Record):
 
 
 class CuiBlock(Record):
-    controlled_by: str = ""
-    category: str = ""
-    dissemination: str = ""
-    poc: str = ""
+    controlled_by: Text = ""
+    category: Text = ""
+    dissemination: Text = ""
+    poc: Text = ""
 
 
 class Brief(Record):
@@ -85,10 +87,10 @@ class Brief(Record):
     points: tuple[PointChoice, ...] = ()
     custom_points: tuple[CustomPoint, ...] = ()
     scheme: Scheme = "us"
-    marking: str | None = None
+    marking: Annotated[str, Field(max_length=200)] | None = None
     cui: CuiBlock = CuiBlock()
-    drafted_by: str = ""
-    cleared_by: str = ""
+    drafted_by: Text = ""
+    cleared_by: Text = ""
     paper: Paper = "a4"
 
     @field_validator("country", mode="before")

@@ -94,7 +94,13 @@ def _load_folder(library: Library, folder: Path) -> None:
         data = _read(library, topics_file)
         if data is not None:
             _load_topics(library, topics_file, data)
+    seen: dict[str, Path] = {}
     for path in sorted((folder / "points").glob("*/*.toml")):
+        if path.stem in seen:
+            _fault(library, path, "field 'id'", f"'{path.stem}' is also the id of "
+                   f"{display_path(seen[path.stem], library.folders)}; ids must be unique")
+            continue
+        seen[path.stem] = path
         data = _read(library, path)
         if data is None:
             continue

@@ -8,15 +8,22 @@ branch that no country in the library happens to take.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, nodes
+from jinja2 import StrictUndefined, Template, TemplateError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .brief import Meeting
 from .models import Carrier, Country
 
 MAX_OUTPUT = 20_000
+MAX_ITEMS = 1000
+MAX_LOOP_DEPTH = 2
+_FORBIDDEN = {
+    nodes.Macro: "macros", nodes.CallBlock: "call blocks", nodes.Include: "include",
+    nodes.Import: "import", nodes.FromImport: "import", nodes.Extends: "extends",
+}
 
 COUNTRY_FIELDS = {"code", "name", "us_forces", "hosts_us_forces", "policy", "carriers"}
 CARRIER_FIELDS = {"id", "name", "vendors", "vendor_names", "notes"}
@@ -35,8 +42,8 @@ class _Environment(ImmutableSandboxedEnvironment):
     @staticmethod
     def _small_range(*args: int) -> range:
         span = range(*args)
-        if len(span) > 1000:
-            raise SecurityError("range() is limited to 1000 items in library templates")
+        if len(span) > MAX_ITEMS:
+            raise SecurityError(f"range() is limited to {MAX_ITEMS} items in library templates")
         return span
 
 
@@ -47,8 +54,9 @@ class _Environment(ImmutableSandboxedEnvironment):
         if operator == "*" and isinstance(left, int) and isinstance(right, str | list):
             left, right = right, left
         if operator == "*" and isinstance(left, str | list) and isinstance(right, int):
-            if len(left) * right > MAX_OUTPUT:
-                raise SecurityError(f"template output is longer than {MAX_OUTPUT} characters")
+            if len(left) * right > MAX_ITEMS:
+                raise SecurityError(f"repeating text or lists is limited to {MAX_ITEMS} items "
+                                    "in library templates")
         return super().call_binop(context, operator, left, right)
 
 
@@ -102,6 +110,26 @@ def _unknown_fields(tree: nodes.Node) -> list[str]:
     return problems
 
 
+def _structure_problems(tree: nodes.Node) -> list[str]:
+    """Constructs a talking point never needs and that could run without end: macros,
+    includes, recursive loops, loops nested more than two deep."""
+    problems = [f"{word} are not allowed in library templates" if word.endswith("s")
+                else f"'{word}' is not allowed in library templates"
+                for kind, word in _FORBIDDEN.items() if any(True for _ in tree.find_all(kind))]
+    for loop in tree.find_all(nodes.For):
+        if loop.recursive:
+            problems.append("recursive loops are not allowed in library templates")
+            break
+    if _loop_depth(tree) > MAX_LOOP_DEPTH:
+        problems.append(f"loops may be nested at most {MAX_LOOP_DEPTH} deep in library templates")
+    return problems
+
+
+def _loop_depth(node: nodes.Node) -> int:
+    inner = max((_loop_depth(child) for child in node.iter_child_nodes()), default=0)
+    return inner + isinstance(node, nodes.For)
+
+
 def _locals(tree: nodes.Node) -> set[str]:
     """Names the template binds itself (loop variables, set), which are not context names."""
     return {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")} | {"loop"}
@@ -118,12 +146,28 @@ def check_template(source: str, *, expression: bool = False) -> list[str]:
         line = getattr(err, "lineno", None)
         at = f" (line {line})" if line and not expression else ""
         return [f"template syntax error{at}: {err.message or err}"]
-    return _unknown_fields(tree)
+    return _structure_problems(tree) + _unknown_fields(tree)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> Template:
+    problems = _structure_problems(ENV.parse(source))
+    if problems:
+        raise SecurityError(problems[0])
+    return ENV.from_string(source)
+
+
+@lru_cache(maxsize=1024)
+def _compiled_expression(source: str):
+    return ENV.compile_expression(source, undefined_to_none=False)
 
 
 def render(source: str, context: dict[str, Any]) -> str:
     """Render a template; raises TemplateError or SecurityError for the caller to report."""
-    text = ENV.from_string(source).render(context)
+    try:
+        text = _compiled(source).render(context)
+    except RecursionError:
+        raise SecurityError("template recursion is too deep") from None
     if len(text) > MAX_OUTPUT:
         raise SecurityError(f"template output is longer than {MAX_OUTPUT} characters")
     return text.strip()
@@ -131,7 +175,7 @@ def render(source: str, context: dict[str, Any]) -> str:
 
 def evaluate(expression: str, context: dict[str, Any]) -> bool:
     """Evaluate an `applies_when` expression to a yes or no."""
-    return bool(ENV.compile_expression(expression, undefined_to_none=False)(**context))
+    return bool(_compiled_expression(expression)(**context))
 
 
 def describe_error(err: Exception) -> str:
