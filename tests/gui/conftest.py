@@ -14,6 +14,7 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+import shiboken6  # noqa: E402
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 
 from briefing_app.app import start  # noqa: E402
@@ -66,14 +67,24 @@ def settings_file(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path, library_dir, settings_file):
-    """Start the app as `run_app` does, but on the test library, test folders and a sync runner."""
+def make_window(qtbot, tmp_path, library_dir, settings_file, monkeypatch):
+    """Start the app as `run_app` does, but on the test library, test folders and a sync runner.
+
+    Windows still open at the end are closed, discarding changes; a test may delete one
+    outright (shiboken6.delete) to simulate a crash."""
+    windows = []
+
     def make(brief_path=None, library=None):
         settings = AppSettings(QSettings(str(settings_file), QSettings.IniFormat))
         window = start(brief_path, settings, tmp_path / "appdata", SyncRunner(), library or library_dir)
-        qtbot.addWidget(window)
+        windows.append(window)
         window.show()
         qtbot.waitExposed(window)
         return window
 
-    return make
+    yield make
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *args: "discard")
+    for window in windows:
+        if shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()

@@ -1,0 +1,119 @@
+"""Work is never lost: autosave and crash recovery, opening from the command line or by
+dropping a file, refusing bad files, asking before unsaved changes are closed."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import shiboken6
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from briefing_app.__main__ import main
+from briefing_app.core.brief import Brief, Meeting, PointChoice
+from briefing_app.core.brief_file import save_brief
+from briefing_app.gui import dialogs
+
+
+def a_brief(path, title="Rome meeting"):
+    save_brief(Brief(meeting=Meeting(title=title), country="IT", carrier="tim",
+                     points=(PointChoice(id="compulsion-law"), PointChoice(id="edge-huawei"))), path)
+    return path
+
+
+def test_autosave_is_private_and_restored_after_a_crash(qtbot, make_window, tmp_path, monkeypatch):
+    saved = a_brief(tmp_path / "rome.brief")
+    window = make_window(saved)
+    qtbot.keyClicks(window.meeting_form.title, " (draft 2)")
+    autosave = tmp_path / "appdata" / "autosave.brief"
+    qtbot.waitUntil(autosave.exists, timeout=4000)  # written about 2 s after the change
+    if os.name == "posix":
+        assert stat.S_IMODE(autosave.stat().st_mode) == 0o600
+    os.utime(saved, (1, 1))  # the saved file is older than the autosave
+    shiboken6.delete(window)  # the app dies: no close event, no cleanup
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, original: asked.append(original) or True)
+    again = make_window()
+    assert asked == [saved]
+    assert again.meeting_form.title.text() == "Rome meeting (draft 2)"
+    assert again.windowTitle().startswith("rome.brief")
+    assert again.isWindowModified()
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "discard")
+    again.close()
+    assert not autosave.exists() and not (tmp_path / "appdata" / "session.json").exists()
+
+
+def test_declined_restore_and_clean_close_leave_nothing_to_offer(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    window.autosaver.flush()
+    shiboken6.delete(window)
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, original: False)
+    again = make_window()
+    assert again.controller.brief.country is None
+    again.close()
+    monkeypatch.setattr(dialogs, "ask_restore", dialogs.ask_unsaved)  # would fail if asked
+    make_window().close()
+
+
+def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
+    path = a_brief(tmp_path / "cli.brief", title="Opened from the shell")
+    seen = {}
+
+    def fake_exec():
+        window = next(w for w in QApplication.topLevelWidgets()
+                      if w.objectName() == "MainWindow" and w.isVisible())
+        seen["title"] = window.meeting_form.title.text()
+        seen["window_title"] = window.windowTitle()
+        window.runner.wait()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert main([str(path)]) == 0
+    assert seen["title"] == "Opened from the shell"
+    assert seen["window_title"].startswith("cli.brief")
+
+
+def test_a_bad_brief_is_named_and_the_open_brief_untouched(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window(a_brief(tmp_path / "good.brief"))
+    bad = tmp_path / "bad.brief"
+    bad.write_text(json.dumps({"schema_version": 1, "country": "Italy"}))
+    shown = []
+    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append(faults))
+    assert not window.open_path(bad)
+    assert str(bad) in str(shown[0][0]) and "country" in str(shown[0][0])
+    assert window.meeting_form.title.text() == "Rome meeting"
+    assert window.windowTitle().startswith("good.brief")
+
+
+def test_dropping_a_brief_on_the_window_opens_it(qtbot, make_window, tmp_path):
+    window = make_window()
+    path = a_brief(tmp_path / "dropped.brief", title="Dropped in")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
+    window.dragEnterEvent(enter)  # offscreen Qt has no drag session, so call the handlers
+    assert enter.isAccepted()
+    drop = QDropEvent(QPoint(10, 10), Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(drop)
+    assert window.meeting_form.title.text() == "Dropped in"
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window()
+    qtbot.keyClicks(window.meeting_form.place, "Rome")
+    assert window.isWindowModified()
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "cancel")
+    window.close()
+    assert window.isVisible()
+    target = tmp_path / "kept.brief"
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "save")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    window.close()
+    assert not window.isVisible()
+    assert json.loads(target.read_text())["meeting"]["place"] == "Rome"
