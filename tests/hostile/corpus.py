@@ -1,0 +1,140 @@
+"""Hostile inputs, as colleagues and crashes produce them: each with the words its message must hold.
+
+Library cases are written into a copy of the small test library; brief cases are whole files.
+Content is generated here rather than committed, so a 5 MB file costs nothing in the repository.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .. import conftest
+
+POINT = (conftest.MINI / "points/subsidy/subsidy-financing.toml").read_text(encoding="utf-8")
+COUNTRY = (conftest.MINI / "countries/nz.toml").read_text(encoding="utf-8")
+SUBSIDY = "points/subsidy/subsidy-financing.toml"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    path: str
+    content: bytes | None
+    words: tuple[str, ...]
+    exit_code: int = 1
+
+
+def _point(old: str, new: str) -> bytes:
+    assert old in POINT, old
+    return POINT.replace(old, new).encode()
+
+
+def _template(field_line: str) -> bytes:
+    return _point('text = "Washington is ready to discuss financing for equipment from trusted vendors."',
+                  field_line)
+
+
+LIBRARY_CASES = [
+    Case("invalid TOML", SUBSIDY, b'id = "subsidy-financing"\ntitle = = "x"\n', ("line 2", "TOML syntax error")),
+    Case("binary junk", SUBSIDY, bytes(range(256)) * 4, ("is not UTF-8 text",)),
+    Case("empty file", SUBSIDY, b"", ("is empty",)),
+    Case("only blanks", SUBSIDY, b"\n  \n", ("is empty",)),
+    Case("byte-order mark", SUBSIDY, b"\xef\xbb\xbf" + POINT.encode(), (), exit_code=0),
+    Case("Windows line endings", SUBSIDY, POINT.replace("\n", "\r\n").encode(), (), exit_code=0),
+    Case("bool as a string", SUBSIDY, _point("releasable = true", 'releasable = "yes"'),
+         ("field 'releasable'", "true or false")),
+    Case("bool as a number", SUBSIDY, _point("releasable = true", "releasable = 1"),
+         ("field 'releasable'", "true or false")),
+    Case("date as a string", SUBSIDY, _point("reviewed = 2020-01-01", 'reviewed = "2020-01-01"'),
+         ("field 'reviewed'", "must be a date")),
+    Case("impossible date", SUBSIDY, _point("reviewed = 2020-01-01", "reviewed = 2020-02-30"),
+         ("TOML syntax error",)),
+    Case("list as a string", SUBSIDY, _point('audience = ["government", "carrier"]', 'audience = "carrier"'),
+         ("field 'audience'", "must be a list")),
+    Case("unknown audience", SUBSIDY, _point('audience = ["government", "carrier"]', 'audience = ["press"]'),
+         ("field 'audience #1'", "not one of the allowed values")),
+    Case("missing field", SUBSIDY, _point('title = "Financing for trusted vendors"\n', ""),
+         ("field 'title'", "is missing")),
+    Case("no sources", SUBSIDY, POINT.split("[[sources]]")[0].encode(), ("field 'sources'", "is missing")),
+    Case("typo in a key", SUBSIDY, _point("releasable = true", "releasable = true\nreleaseable = true"),
+         ("field 'releaseable'", "not a known key")),
+    Case("unknown marking", SUBSIDY, _point("releasable = true", 'releasable = true\nmarking = "TOP SECRET"'),
+         ("field 'marking'", "must be one of U, SBU, CUI")),
+    Case("unknown topic", "points/lunch/subsidy-other.toml",
+         _point('id = "subsidy-financing"', 'id = "subsidy-other"').replace(b'"subsidy"', b'"lunch"'),
+         ("field 'topic'", "unknown topic 'lunch'")),
+    Case("topic differs from folder", "points/edge-core/subsidy-other.toml",
+         _point('id = "subsidy-financing"', 'id = "subsidy-other"'), ("must equal the folder name 'edge-core'",)),
+    Case("duplicate id", "points/edge-core/subsidy-financing.toml",
+         _point('topic = "subsidy"', 'topic = "edge-core"'), ("ids must be unique",)),
+    Case("id differs from file name", "points/subsidy/subsidy-renamed.toml", POINT.encode(),
+         ("field 'id'", "must equal the file name 'subsidy-renamed'")),
+    Case("folder named like a file", "points/subsidy/folder.toml/", None, ("is a folder, expected a TOML file",)),
+    Case("5 MB file", SUBSIDY, b"# " + b"x" * 5_000_000 + b"\n", ("a library file may be at most",)),
+    Case("point outside a topic folder", "points/stray.toml", POINT.encode(), ("must sit in its topic's folder",)),
+    Case("country code differs from file", "countries/au.toml", COUNTRY.encode(), ("must match the file name 'au'",)),
+    Case("country without carriers", "countries/nz.toml",
+         COUNTRY.split("[[carriers]]")[0].encode() + b'[[sources]]\ntitle = "T"\npublisher = "P"\ndate = 2019-01-01\n',
+         ("field 'carriers'", "is missing")),
+    Case("carrier id used twice", "countries/nz.toml", COUNTRY.replace('"spark"', '"tim"').encode(),
+         ("carrier id is also used by Italy",)),
+    Case("vendor without a source", "countries/nz.toml",
+         COUNTRY.replace('name = "Spark"', 'name = "Spark"\n[[carriers.vendors]]\nvendor = "Huawei"\nrole = "RAN"').encode(),
+         ("field 'carriers #1.vendors #1.source'", "is missing")),
+    Case("bad source address", SUBSIDY, _point('date = 2018-11-23', 'date = 2018-11-23\nurl = "javascript:alert(1)"'),
+         ("must be an http:// or https:// address",)),
+    Case("topics not a list", "topics.toml", b'topic = "edge-core"\n', ("must be a list of [[topic]] tables",)),
+    Case("topic listed twice", "topics.toml",
+         b'[[topic]]\nid = "edge-core"\ntitle = "Edge"\n[[topic]]\nid = "edge-core"\ntitle = "Again"\n',
+         ("field 'topic #2.id'", "'edge-core' appears twice")),
+    Case("template syntax error", SUBSIDY, _template('text = "{% if country %}never closed"'),
+         ("field 'text'", "template syntax error")),
+    Case("template unknown name", SUBSIDY, _template('text = "{{ secret_plan }}"'), ("unknown name 'secret_plan'",)),
+    Case("template unknown field", SUBSIDY, _template('text = "{{ carrier.contract_value }}"'),
+         ("unknown field 'carrier.contract_value'",)),
+    Case("template reaches internals", SUBSIDY, _template("text = \"{{ ''.__class__.__mro__[1].__subclasses__() }}\""),
+         ("field 'text'", "not allowed in a library template")),
+    Case("template reaches the environment", SUBSIDY,
+         _template("text = \"{{ cycler.__init__.__globals__.os.environ }}\""), ("unknown name 'cycler'",)),
+    Case("template reads a file", SUBSIDY, _template("text = \"{% include '/etc/passwd' %}\""),
+         ("'include' is not allowed",)),
+    Case("template loops without end", SUBSIDY,
+         _template('text = "{% for a in range(999) %}{% for b in range(999) %}{% for c in range(999) %}x'
+                   '{% endfor %}{% endfor %}{% endfor %}"'), ("nested at most 2 deep",)),
+    Case("template output without end", SUBSIDY,
+         _template('text = "{% for a in range(999) %}{% for b in range(999) %}x{% endfor %}{% endfor %}"'),
+         ("longer than 20000 characters",)),
+    Case("template recursion", SUBSIDY,
+         _template('text = "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"'), ("macros are not allowed",)),
+    Case("condition naming an unknown field", SUBSIDY,
+         _point('releasable = true', 'releasable = true\napplies_when = "country.has_bases"'),
+         ("field 'applies_when'", "unknown field 'country.has_bases'")),
+]
+
+
+def _brief(**fields) -> bytes:
+    return json.dumps({"schema_version": 1, "country": "IT", "carrier": "tim", **fields},
+                      ensure_ascii=False).encode()
+
+
+BRIEF_CASES = [
+    Case("truncated JSON", "b.brief", _brief()[:25], ("not valid brief JSON",)),
+    Case("not an object", "b.brief", b'["IT", "tim"]', ("expected a JSON object",)),
+    Case("empty file", "b.brief", b"", ("is empty",)),
+    Case("binary junk", "b.brief", bytes(range(256)), ("is not UTF-8 text",)),
+    Case("newer schema", "b.brief", b'{"schema_version": 7}', ("newer Briefing Builder",)),
+    Case("schema version as text", "b.brief", b'{"schema_version": "1"}', ("schema_version",)),
+    Case("unknown country", "b.brief", _brief(country="FR", carrier=None), ("unknown country 'FR'",)),
+    Case("unknown carrier", "b.brief", _brief(carrier="orange"), ("'orange' is not a carrier in Italy",)),
+    Case("carrier of another country", "b.brief", _brief(carrier="spark"), ("it belongs to New Zealand",)),
+    Case("unknown point", "b.brief", _brief(points=[{"id": "ghost-point"}]), ("point 'ghost-point' is not",)),
+    Case("megabyte string", "b.brief", _brief(drafted_by="x" * 1_500_000), ("field 'drafted_by'", "100000")),
+    Case("wrong type", "b.brief", _brief(points="compulsion-law"), ("field 'points'",)),
+    Case("byte-order mark", "b.brief", b"\xef\xbb\xbf" + _brief(points=[{"id": "compulsion-law"}]), (), 0),
+    Case("control characters", "b.brief",
+         _brief(points=[{"id": "compulsion-law", "text": "bell\u0007 nul\u0000 esc\u001b[31m end"}]), (), 0),
+    Case("right-to-left, emoji and CJK", "b.brief",
+         _brief(meeting={"title": "اجتماع \u202eevil\u202c 会议 📡", "place": "東京"},
+                points=[{"id": "compulsion-law", "text": "שלום 你好 👋🏽 done"}]), (), 0),
+]
