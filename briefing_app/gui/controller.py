@@ -57,11 +57,17 @@ class BriefController(QObject):
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self._restored_unsaved = False
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.modified_changed.emit(self.modified))
+        self._clean = True
+        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
 
     @property
     def modified(self) -> bool:
-        return self._restored_unsaved or not self.undo_stack.isClean()
+        return self._restored_unsaved or not self._clean
+
+    def _on_undo_stack_clean_changed(self, clean: bool) -> None:
+        """Kept from the signal, since the stack also emits it while being destroyed."""
+        self._clean = clean
+        self.modified_changed.emit(self.modified)
 
     # -- whole-brief operations ------------------------------------------------------------
     def _show(self, brief: Brief) -> None:
@@ -213,10 +219,12 @@ class BriefController(QObject):
             self.tr("Remove custom point"))
 
     # -- meeting and document fields -------------------------------------------------------
-    def update_meeting(self, **fields: object) -> None:
+    def update_meeting(self, merge: bool = True, **fields: object) -> None:
+        """Change meeting fields; typing in one field merges into one undo step unless `merge`
+        is off (adding or removing a counterpart is a step of its own)."""
         meeting: Meeting = self.brief.meeting.model_copy(update=fields)
         self.change(self.brief.model_copy(update={"meeting": meeting}), self.tr("Edit meeting"),
-                    "meeting:" + ",".join(sorted(fields)))
+                    "meeting:" + ",".join(sorted(fields)) if merge else None)
 
     def update_brief(self, **fields: object) -> None:
         """Document fields: marking, scheme, paper, drafted/cleared by."""

@@ -149,7 +149,8 @@ class MeetingForm(QScrollArea):
         self._controller.update_meeting(counterparts=tuple(rows))
 
     def _on_add_counterpart_clicked(self) -> None:
-        self._controller.update_meeting(counterparts=self._controller.brief.meeting.counterparts + (Counterpart(),))
+        people = self._controller.brief.meeting.counterparts + (Counterpart(),)
+        self._controller.update_meeting(merge=False, counterparts=people)
         self.counterparts.setCurrentCell(self.counterparts.rowCount() - 1, 0)
         self.counterparts.editItem(self.counterparts.currentItem())
 
@@ -158,7 +159,7 @@ class MeetingForm(QScrollArea):
         people = list(self._controller.brief.meeting.counterparts)
         if 0 <= row < len(people):
             del people[row]
-            self._controller.update_meeting(counterparts=tuple(people))
+            self._controller.update_meeting(merge=False, counterparts=tuple(people))
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
         self._redrawing = True

@@ -1,0 +1,133 @@
+"""A broken library never stops the app; preview, print, settings, help and background work."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings, Qt, QThread
+from PySide6.QtPrintSupport import QPrinter
+
+from briefing_app.gui import dialogs
+from briefing_app.gui.settings import AppSettings
+from briefing_app.gui.tasks import ThreadRunner
+
+
+def test_a_broken_library_file_is_listed_and_the_rest_works(qtbot, make_window, library_dir):
+    (library_dir / "points" / "edge-core" / "edge-huawei.toml").write_text('id = "edge-huawei"\ntitle = [')
+    (library_dir / "countries" / "nz.toml").write_text('code = "NZ"\nname = 5\n')
+    window = make_window()
+    problems = {(f.file, f.reason.split(":")[0]) for f in window.problems.problems()}
+    assert ("library/points/edge-core/edge-huawei.toml", "TOML syntax error") in problems
+    assert any(file == "library/countries/nz.toml" for file, _ in problems)
+    assert "error" in window.problems_dock.windowTitle()
+    assert window.problems.topLevelItemCount() >= 2
+    window.controller.choose_country("IT", "tim")
+    assert window.point_tree.item("edge-huawei") is None
+    assert window.point_tree.item("compulsion-law").checkState(0) == Qt.Checked
+    window.preview.refresh_now()
+    assert window.preview.stack.currentWidget() is window.preview.view
+    assert window.preview.document.pageCount() >= 1
+
+
+def test_reload_picks_up_a_fixed_library(qtbot, make_window, library_dir):
+    broken = library_dir / "points" / "subsidy" / "subsidy-financing.toml"
+    good = broken.read_text()
+    broken.write_text("not toml at all [")
+    window = make_window()
+    assert window.point_tree.item("subsidy-financing") is None
+    broken.write_text(good)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key_F5)
+    assert window.point_tree.item("subsidy-financing") is not None
+    assert not [f for f in window.problems.problems() if not f.warning]
+
+
+def test_preview_shows_officer_brief_or_handout(qtbot, make_window):
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    qtbot.waitUntil(lambda: window.preview.stack.currentWidget() is window.preview.view, timeout=2000)
+    officer = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(window.preview.pdf_bytes)).pages)
+    assert "BACKGROUND-EDGE" in officer
+    window.preview.handout.click()
+    handout = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(window.preview.pdf_bytes)).pages)
+    assert "Chinese law obliges" in handout and "BACKGROUND" not in handout
+    assert "page" in window.preview.status.text()
+
+
+def test_print_sends_every_page_to_the_printer(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    printer = QPrinter(QPrinter.ScreenResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    monkeypatch.setattr(dialogs, "ask_printer", lambda parent: printer)
+    window.print_brief()
+    printed = PdfReader(tmp_path / "printed.pdf")
+    window.preview.refresh_now()
+    assert len(printed.pages) == window.preview.document.pageCount()
+
+
+def test_settings_persist_between_runs(qtbot, make_window, tmp_path, monkeypatch, settings_file):
+    window = make_window()
+    qtbot.keyClicks(window.meeting_form.drafted_by, "A. Drafter")
+    window.meeting_form.paper.setCurrentIndex(1)
+    window.meeting_form.paper.activated.emit(1)
+    target = tmp_path / "one.brief"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    assert window.save()
+    window.resize(700, 500)  # the offscreen screen is 800x600
+    window.close()
+    again = make_window()
+    assert again.size().width() == 700
+    assert again.controller.brief.drafted_by == "A. Drafter"
+    assert again.meeting_form.paper.currentText() == "US Letter"
+    assert [a.text() for a in again.recent_menu.actions()] == ["one.brief"]
+    assert AppSettings(QSettings(str(settings_file), QSettings.IniFormat)).recent_files == [target.resolve()]
+
+
+def test_undo_covers_meeting_and_counterparts(qtbot, make_window):
+    window = make_window()
+    form = window.meeting_form
+    qtbot.keyClicks(form.title, "Ministry")
+    form.add_counterpart.click()
+    form.counterparts.item(0, 0).setText("Dr Rossi")
+    assert window.controller.brief.meeting.counterparts[0].name == "Dr Rossi"
+    stack = window.controller.undo_stack
+    stack.undo()
+    assert form.counterparts.item(0, 0).text() == ""
+    stack.undo()
+    assert form.counterparts.rowCount() == 0
+    stack.undo()
+    assert form.title.text() == ""
+    assert not window.isWindowModified()
+    stack.redo()
+    assert form.title.text() == "Ministry"
+
+
+def test_help_shows_the_offline_guide_and_about(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.show_user_guide()
+    assert "Briefing Builder" in window.guide.browser.toPlainText()
+    assert "Export" in window.guide.browser.toPlainText()
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+    window.show_about()
+    assert "4 points, 2 countries" in shown[0]
+    assert "2020-01-01" in shown[0]
+
+
+def test_thread_runner_hands_results_back_on_the_ui_thread(qtbot):
+    runner = ThreadRunner()
+    results = []
+    ui_thread = QThread.currentThread()
+    runner.run(lambda: QThread.currentThread() is not ui_thread,
+               lambda off_thread: results.append((off_thread, QThread.currentThread() is ui_thread)),
+               results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    assert results == [(True, True)]
+    failures = []
+    runner.run(lambda: 1 / 0, results.append, failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=3000)
+    assert isinstance(failures[0], ZeroDivisionError)
