@@ -48,9 +48,8 @@ class MainWindow(QMainWindow):
         self.point_tree.point_selected.connect(self._on_point_selected)
         self.chosen_list.point_selected.connect(self._on_point_selected)
         self.point_editor.point_shown.connect(lambda pid: self.chosen_list.select(pid, quiet=True))
-        self.preview.failed.connect(lambda text: self.problems.set_problems(
-            "brief", [Fault(self._display_name(), "", text)]))
-        self.preview.rendered.connect(lambda _variant: self.problems.set_problems("brief", []))
+        self.preview.failed.connect(lambda text: self._show_brief_problems([Fault(self._display_name(), "", text)]))
+        self.preview.rendered.connect(lambda _variant: self._show_brief_problems([]))
         controller.path_changed.connect(lambda _path: self._update_title())
         controller.modified_changed.connect(self._on_controller_modified_changed)
         controller.brief_changed.connect(self._on_controller_brief_changed)
@@ -59,7 +58,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         geometry, state = settings.window_layout()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1366, 768)
+            self._first_size()
         if state is not None:
             self.restoreState(state)
 
@@ -69,13 +68,13 @@ class MainWindow(QMainWindow):
         left.addWidget(self.country_panel)
         left.addWidget(self.point_tree)
         left.addWidget(self.chosen_list)
-        left.setStretchFactor(1, 3)
-        left.setStretchFactor(2, 2)
+        for index, stretch in enumerate((2, 5, 3)):
+            left.setStretchFactor(index, stretch)
         self.tabs = QTabWidget(accessibleName=self.tr("Brief details"))
         self.tabs.addTab(self.meeting_form, self.tr("&Meeting"))
         self.tabs.addTab(self.point_editor, self.tr("P&oint"))
         self.splitter = QSplitter(Qt.Horizontal, objectName="MainSplitter", childrenCollapsible=False)
-        for widget, stretch in ((left, 3), (self.tabs, 3), (self.preview, 4)):
+        for widget, stretch in ((left, 4), (self.tabs, 3), (self.preview, 4)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setContentsMargins(6, 6, 6, 0)
@@ -84,7 +83,17 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWidget(self.problems)
         self.problems_dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [110], Qt.Vertical)
+        self.resizeDocks([self.problems_dock], [80], Qt.Vertical)
+
+    def _first_size(self) -> None:
+        """First start: fill a laptop screen; on a large one take a comfortable centred size."""
+        screen = self.screen().availableGeometry()
+        if screen.width() < 1600 or screen.height() < 900:
+            self.setGeometry(screen)  # also where no window manager maximises
+            self.setWindowState(Qt.WindowMaximized)
+            return
+        self.resize(min(1680, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
+        self.move(screen.center() - self.rect().center())
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -160,10 +169,19 @@ class MainWindow(QMainWindow):
         self.point_editor.show_point(point_id)
         self.tabs.setCurrentWidget(self.point_editor)
 
+    def _show_brief_problems(self, faults: list[Fault]) -> None:
+        self.problems.set_problems("brief", faults)
+        self._update_problems_title()
+
     def _show_library_problems(self, faults: list[Fault]) -> None:
         self.problems.set_problems("library", faults)
+        self._update_problems_title()
+
+    def _update_problems_title(self) -> None:
+        """The dock shows itself while there is something to read and steps aside when not."""
         errors, warnings = self.problems.counts()
         self.problems_dock.setWindowTitle(self.tr("Problems ({0} errors, {1} warnings)").format(errors, warnings))
+        self.problems_dock.setVisible(bool(errors or warnings))
 
     def _on_loader_loaded(self, library) -> None:
         self.controller.set_library(library)

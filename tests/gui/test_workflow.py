@@ -40,8 +40,8 @@ def test_officer_prepares_saves_reopens_and_exports(qtbot, make_window, tmp_path
     assert window.windowTitle().startswith("Untitled")
     assert "Choose a country" in window.preview.message.text()
     choose_italy_and_tim(qtbot, window)
-    assert "Aviano Air Base" in window.country_panel.profile.text()
-    assert "Huawei" in window.country_panel.profile.text()
+    assert "Aviano Air Base" in window.country_panel.profile.toPlainText()
+    assert "Huawei" in window.country_panel.profile.toPlainText()
 
     # Recommended points are ticked, each with its reason; the stale one is marked.
     tree = window.point_tree

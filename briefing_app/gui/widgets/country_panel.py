@@ -6,7 +6,7 @@ import datetime as dt
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.brief import Brief
 from ...core.check import is_stale
@@ -23,9 +23,10 @@ class CountryPanel(QWidget):
         self.country_box.setInsertPolicy(QComboBox.NoInsert)
         self.country_box.lineEdit().setPlaceholderText(self.tr("Type a country name or code"))
         self.carrier_box = QComboBox(accessibleName=self.tr("Carrier"))
-        self.profile = QLabel(wordWrap=True, textFormat=Qt.RichText, accessibleName=self.tr("Profile"))
-        self.profile.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.profile.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.profile = QTextBrowser(accessibleName=self.tr("Country and carrier profile"))
+        self.profile.setFrameShape(QTextBrowser.NoFrame)
+        self.profile.viewport().setAutoFillBackground(False)
+        self.profile.setMinimumHeight(60)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&Country:"), self.country_box)
@@ -69,7 +70,7 @@ class CountryPanel(QWidget):
         self.carrier_box.setEnabled(country is not None)
         self.carrier_box.blockSignals(False)
         carrier = country.carrier(brief.carrier) if country and brief.carrier else None
-        self.profile.setText(self._profile(country, carrier))
+        self.profile.setHtml(self._profile(country, carrier))
 
     def _on_country_box_activated(self, index: int) -> None:
         code = self.country_box.itemData(index)

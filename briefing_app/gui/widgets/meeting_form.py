@@ -56,6 +56,7 @@ class MeetingForm(QScrollArea):
         self.counterparts.verticalHeader().hide()
         self.counterparts.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.counterparts.setMinimumHeight(90)
+        self.counterparts.setMaximumHeight(150)
         self.add_counterpart = QPushButton(t("Add Counterpart"), accessibleName=t("Add counterpart"))
         self.remove_counterpart = QPushButton(t("Remove"), accessibleName=t("Remove counterpart"))
         self.participants = self._box(t("Our participants, one per line"), 2)
@@ -95,7 +96,7 @@ class MeetingForm(QScrollArea):
         people = QVBoxLayout()
         people.addWidget(self.counterparts)
         people.addLayout(buttons)
-        for label, field in ((t("&Title:"), self.title), (t("&When:"), when), (t("&Place:"), self.place),
+        for label, field in ((t("&Title:"), self.title), (t("When:"), when), (t("&Place:"), self.place),
                              (t("A&udience:"), self.audience), (t("Counterparts:"), people),
                              (t("Our &participants:"), self.participants), (t("P&urpose:"), self.purpose),
                              (t("&Objectives:"), self.objectives), (t("&BLUF:"), self.bluf),

@@ -34,9 +34,8 @@ class PointTree(QWidget):
                                      accessibleName=self.tr("Filter points"), clearButtonEnabled=True)
         self.tree = QTreeWidget(accessibleName=self.tr("Library points"))
         self.tree.setHeaderLabels([self.tr("Library point"), self.tr("Recommended because")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.Interactive)
-        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.tree.header().setStretchLastSection(True)
         self.tree.setUniformRowHeights(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,8 +89,11 @@ class PointTree(QWidget):
             item.setToolTip(1, rec.reason if rec else self.tr("Choose a country first"))
             item.setForeground(1, QBrush(QColor("#1b5e20")))
         self.tree.blockSignals(False)
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(1, min(self.tree.columnWidth(1), max(160, self.tree.width() // 2)))
+
+    def resizeEvent(self, event) -> None:
+        """Titles get most of the width; a long reason is elided and shown whole as a tooltip."""
+        super().resizeEvent(event)
+        self.tree.setColumnWidth(0, int(self.width() * 0.55))
 
     def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         point_id = item.data(0, ID_ROLE)

@@ -92,6 +92,8 @@ class PreviewPane(QWidget):
             self._show_message(self.tr("Tick at least one talking point to see the brief."))
             return
         self.status.setText(self.tr("Updating…"))
+        if self.stack.currentWidget() is self.message:
+            self.message.setText(self.tr("Building the preview…"))
         variant = self.variant
         self._runner.run(lambda: build_pdf(library, brief, variant),
                          lambda data: self._on_built(generation, data),
