@@ -22,11 +22,13 @@ _SCALE_MAX = 25  # per cent at the full bar length
 
 
 class _Pen:
-    """Text and boxes in the handout's style, on one drawing."""
+    """Text and boxes in the handout's style, on a new drawing `width` wide."""
 
-    def __init__(self, drawing: Drawing, styles: Styles):
-        self.drawing = drawing
+    def __init__(self, styles: Styles, width: float):
         self.fig = styles.figure
+        # The drawing's starting font would otherwise be Times-Roman, which is never embedded.
+        self.drawing = Drawing(width, self.fig["height"], initialFontName=styles.font("sans"),
+                               initialFontSize=self.fig["label_size"])
         self.font = styles.font("sans")
         self.bold_font = styles.font("sans", bold=True)
         self.colours = styles.colours
@@ -60,9 +62,8 @@ class _Pen:
 
 def market_chart(styles: Styles, width: float) -> Drawing:
     """Horizontal bars of 2017 market shares, values printed, source at the foot."""
-    height = styles.figure["height"]
-    drawing = Drawing(width, height)
-    pen = _Pen(drawing, styles)
+    pen = _Pen(styles, width)
+    drawing, height = pen.drawing, styles.figure["height"]
     pen.text(0, height - 10, "Telecom-equipment market share, 2017", styles.figure["title_size"],
              bold=True)
     label_w, value_w, bar_h, step = 48, 26, 15, 21
@@ -93,9 +94,8 @@ def _arrow(drawing: Drawing, x1: float, x2: float, y: float, colour, width: floa
 
 def edge_diagram(styles: Styles, width: float) -> Drawing:
     """4G keeps cell-site equipment apart from the core; in 5G it takes on core tasks."""
-    height = styles.figure["height"]
-    drawing = Drawing(width, height)
-    pen = _Pen(drawing, styles)
+    pen = _Pen(styles, width)
+    drawing, height = pen.drawing, styles.figure["height"]
     colours, note = styles.colours, styles.figure["note_size"]
     pen.text(0, height - 10, "Why 5G edge equipment reaches the core",
              styles.figure["title_size"], bold=True)

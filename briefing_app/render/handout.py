@@ -43,7 +43,7 @@ def _figures(styles: Styles, width: float) -> Table:
     half = (width - styles.figure["gap"]) / 2
     row = Table([[market_chart(styles, half), "", edge_diagram(styles, half)]],
                 colWidths=[half, styles.figure["gap"], half])
-    row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+    row.setStyle(TableStyle([styles.table_font, ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return row

@@ -63,6 +63,7 @@ def _labelled_table(rows: list[tuple[str, Paragraph]], styles: Styles, width: fl
     table = Table([[para(k, label), v] for k, v in rows],
                   colWidths=[LABEL_WIDTH, width - LABEL_WIDTH])
     table.setStyle(TableStyle([
+        styles.table_font,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEABOVE", (0, 0), (-1, 0), 0.75, styles.colours["muted"]),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, styles.colours["muted"]),
@@ -100,6 +101,7 @@ def _boxed(content: Flowable, styles: Styles, width: float, align: str = "CENTER
            shade: bool = False) -> Table:
     box = Table([[content]], colWidths=[width], hAlign=align)
     box.setStyle(TableStyle([
+        styles.table_font,
         *([("BACKGROUND", (0, 0), (-1, -1), styles.colours["shade"])] if shade else []),
         ("BOX", (0, 0), (-1, -1), 0.75, styles.colours["muted"]),
         ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),

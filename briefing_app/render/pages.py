@@ -21,6 +21,10 @@ from .styles import Styles
 
 PAPER = {"a4": A4, "letter": LETTER}
 NEUTRAL_PRODUCER = "PDF document"
+# Comments ReportLab writes into every file, naming itself; replaced by blanks of the same
+# length, so every byte offset in the file stays right.
+_TOOL_COMMENTS = (b" ReportLab Generated PDF document (opensource)",
+                  b" ReportLab generated PDF document -- digest (opensource)")
 
 
 class _DeliberateInfo(PDFInfo):
@@ -54,23 +58,38 @@ class _FurnishedCanvas(Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            self._furnish(total)
+            body, self._code = self._code, []
+            self._furnish_top()
+            self._code += body
+            self._furnish_bottom(total)
             super().showPage()
         super().save()
 
-    def _furnish(self, total: int) -> None:
+    def _furnish_top(self) -> None:
+        """The top banner, written before the page body so text extraction reads it first."""
+        if self._banner:
+            height = self._pagesize[1]
+            page = self._styles.page
+            self._draw_banner(height - page["banner_offset_mm"] * mm - page["banner_size"])
+
+    def _furnish_bottom(self, total: int) -> None:
         page = self._styles.page
-        width, height = self._pagesize
         offset = page["banner_offset_mm"] * mm
+        if self._banner:
+            self._draw_banner(offset)
         self.saveState()
         self.setFillColor(self._styles.colours["ink"])
-        if self._banner:
-            self.setFont(self._styles.font(page["banner_font"], bold=True), page["banner_size"])
-            self.drawCentredString(width / 2, height - offset - page["banner_size"], self._banner)
-            self.drawCentredString(width / 2, offset, self._banner)
         self.setFont(self._styles.font(page["banner_font"]), page["footer_size"])
-        self.drawRightString(width - self._styles.margin, offset,
+        self.drawRightString(self._pagesize[0] - self._styles.margin, offset,
                              f"Page {self._pageNumber} of {total}")
+        self.restoreState()
+
+    def _draw_banner(self, y: float) -> None:
+        page = self._styles.page
+        self.saveState()
+        self.setFillColor(self._styles.colours["ink"])
+        self.setFont(self._styles.font(page["banner_font"], bold=True), page["banner_size"])
+        self.drawCentredString(self._pagesize[0] / 2, y, self._banner)
         self.restoreState()
 
 
@@ -125,15 +144,19 @@ def build_pdf(story: list[Flowable], *, paper: str, styles: Styles, banner: str,
         out, pagesize=PAPER[paper], leftMargin=margin, rightMargin=margin,
         topMargin=margin, bottomMargin=margin, invariant=1, lang="en", title=title,
         author="", subject="", keywords="", creator="", producer=NEUTRAL_PRODUCER,
+        # ReportLab's default starting font is Helvetica, which is never embedded.
+        initialFontName=styles.font(styles.page["banner_font"]),
+        initialFontSize=styles.page["footer_size"],
     )
     frame = Frame(margin, margin, doc.width, doc.height, id="body", leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    body_font = styles.font(styles.page["banner_font"])
-    maker = partial(_FurnishedCanvas, banner=banner, styles=styles,
-                    initialFontName=body_font, initialFontSize=styles.page["footer_size"])
+    maker = partial(_FurnishedCanvas, banner=banner, styles=styles)
     doc.build(story, canvasmaker=maker)
     if layout is not None:
         layout.frame_height = doc.height
         layout.pages = doc.page
-    return out.getvalue()
+    data = out.getvalue()
+    for comment in _TOOL_COMMENTS:
+        data = data.replace(comment, b" " * len(comment))
+    return data

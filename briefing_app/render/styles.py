@@ -29,6 +29,11 @@ class Styles:
         return f"{family}-Bold" if bold else family
 
     @property
+    def table_font(self) -> tuple:
+        """A TableStyle command: tables otherwise set Helvetica, which is never embedded."""
+        return ("FONT", (0, 0), (-1, -1), self.font("sans"), self.page["footer_size"])
+
+    @property
     def keep(self) -> float:
         """Points of text a heading keeps under it on the same page."""
         return self.page["keep_after_heading"]

@@ -1,0 +1,114 @@
+"""The handout carries releasable content only, with deliberate metadata, and the export refuses a
+handout file that leaks (checked by planting unique strings in every officer-only field)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing_app.core.faults import InputError
+from briefing_app.render.export import export_pdf, render_document, verify_handout
+from briefing_app.render.leaks import handout_leaks
+from tests.pdf_reading import all_text, page_texts, reader
+from tests.test_render_fixtures import (
+    LIBRARY_OFFICER_ONLY,
+    OFFICER_ONLY,
+    RELEASABLE_TEXT,
+    assembled,
+    custom,
+    words,
+)
+
+
+@pytest.fixture(scope="module")
+def handout() -> bytes:
+    return render_document(assembled(), "handout").data
+
+
+def test_handout_prints_releasable_points_chart_diagram_and_public_sources(handout):
+    text = " ".join(all_text(handout).split())
+    assert text.startswith("Secure 5G networks in Italy: choosing trusted suppliers")
+    for expected in (RELEASABLE_TEXT, "Under Article 7 of China's 2017 National Intelligence Law",
+                     "Italy hosts US forces at Aviano Air Base",
+                     "Telecom-equipment market share, 2017", "Huawei 22%", "Nokia 13%",
+                     "Ericsson 11%", "ZTE 10%", "IHS Markit, via The Wall Street Journal, 23 November",
+                     "Why 5G edge equipment reaches the core", "Public sources",
+                     "The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23"):
+        assert expected in text
+    assert 1 <= len(page_texts(handout)) <= 2
+
+
+@pytest.mark.parametrize("planted", [*OFFICER_ONLY.values(), *LIBRARY_OFFICER_ONLY])
+def test_handout_carries_no_officer_only_text(handout, planted):
+    packed = "".join(all_text(handout).split())
+    assert "".join(planted.split()) not in packed
+
+
+def test_handout_carries_no_markings_or_portion_marks(handout):
+    text = all_text(handout)
+    for word in ("UNCLASSIFIED", "SENSITIVE", "CUI", "OFFICIAL", "Drafted", "Cleared"):
+        assert word not in text
+    assert not re.search(r"\((U|SBU|CUI)\)", text)
+
+
+def test_handout_metadata_is_a_title_and_a_neutral_producer_only(handout):
+    assert b"ReportLab" not in handout
+    pdf = reader(handout)
+    assert dict(pdf.metadata) == {
+        "/Title": "Secure 5G networks in Italy: choosing trusted suppliers",
+        "/Producer": "PDF document", "/Trapped": "/False"}
+    root = pdf.trailer["/Root"]
+    assert not {"/Outlines", "/Names", "/OpenAction", "/AA", "/AcroForm", "/Metadata"} & set(root)
+    for page in pdf.pages:
+        assert "/Annots" not in page
+        assert not page["/Resources"].get("/XObject"), "figures must be vector, not images"
+
+
+def test_a_clean_handout_passes_its_own_check(handout):
+    assert handout_leaks(handout, assembled()) == []
+
+
+def test_the_check_names_each_kind_of_leak_without_quoting_it():
+    brief = assembled()
+    leaks = handout_leaks(render_document(brief, "officer").data, brief)
+    joined = " | ".join(leaks)
+    for expected in ("the drafter's name", "the clearer's name", "the BLUF", "the background of point 1",
+                     "an if-raised question of point 1", "the text of non-releasable point 2",
+                     "the marking 'SENSITIVE BUT UNCLASSIFIED'", "the marking '(U)'",
+                     "a document title other than the handout's own"):
+        assert expected in joined, expected
+    assert "Drafter Qzxwv" not in joined
+
+
+def test_the_check_finds_a_wrapped_copy_of_one_background_sentence():
+    sentence = "The quiet ministry asked about the pipeline of replacement radio gear."
+    brief = assembled(customs=(custom(1, background="Intro. " + sentence),))
+    leaky = assembled(customs=(custom(1, text=words(20) + " " + sentence),))
+    leaks = handout_leaks(render_document(leaky, "handout").data, brief)
+    assert leaks == ["text from the background of point 4 (custom-p1)"]
+
+
+def test_export_writes_a_clean_handout(tmp_path):
+    out = tmp_path / "handout.pdf"
+    result = export_pdf(assembled(), "handout", out)
+    assert out.read_bytes() == result.data and result.warnings == ()
+
+
+def test_export_refuses_and_deletes_a_leaking_handout_file(tmp_path):
+    brief = assembled()
+    out = tmp_path / "handout.pdf"
+    out.write_bytes(render_document(brief, "officer").data)
+    with pytest.raises(InputError) as err:
+        verify_handout(out, brief)
+    assert not out.exists()
+    assert all(str(f).startswith(f"{out}: handout refused and deleted: it contains ")
+               for f in err.value.faults)
+
+
+def test_a_handout_past_two_pages_is_warned_about():
+    customs = tuple(custom(n, text=words(120)) for n in range(1, 12))
+    result = render_document(assembled(customs=customs), "handout")
+    assert result.pages > 2
+    assert result.warnings == (f"the handout runs to {result.pages} pages; a leave-behind should be "
+                               "one or two (choose fewer releasable points)",)

@@ -1,0 +1,118 @@
+"""The officer brief as a reader sees it: sections in order, banner and page numbers on every page,
+markings rolled up from the points, the CUI block, and page-budget warnings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing_app.core.brief import CuiBlock
+from briefing_app.render.export import render_document
+from tests.pdf_reading import all_text, page_texts
+from tests.test_render_fixtures import OFFICER_ONLY, assembled, custom, meeting, words
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_sections_come_in_read_ahead_order():
+    text = flat(all_text(render_document(assembled(), "officer").data))
+    order = ["Meeting with TIM on 5G suppliers", "Date and time", "Tuesday 1 December 2026, 10:00",
+             "Counterparts", OFFICER_ONLY["pronunciation"], "Our participants", "BLUF:",
+             "Purpose", "Objectives", "Talking points", "1. (U) Chinese law obliges", "Background",
+             "If raised", "QUESTION-COMPULSION", "ANSWER-COMPULSION", "Country snapshot: Italy",
+             "US forces hosted", "Aviano Air Base", "Carriers and publicly reported vendors",
+             "Sources", "Drafted by: " + OFFICER_ONLY["drafted_by"],
+             "Cleared by: " + OFFICER_ONLY["cleared_by"]]
+    position = 0
+    for expected in order:
+        found = text.find(expected, position)
+        assert found >= 0, f"{expected!r} missing or out of order"
+        position = found + len(expected)
+
+
+def test_points_are_numbered_and_cite_their_sources_by_number():
+    text = flat(all_text(render_document(assembled(), "officer").data))
+    assert re.search(r"1\. \(U\) Chinese law obliges .*when asked\. \[1\]", text)
+    assert re.search(r"2\. \(SBU\) Radio equipment now reaches the core\.", text)
+    assert "1. The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" in text
+
+
+def test_every_page_has_the_banner_twice_and_page_n_of_m():
+    long = tuple(custom(n, text=words(150)) for n in range(1, 9))
+    pages = page_texts(render_document(assembled(customs=long), "officer").data)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert [line.strip() for line in page.splitlines()].count("SENSITIVE BUT UNCLASSIFIED") == 2
+        assert f"Page {number} of {len(pages)}" in page
+
+
+@pytest.mark.parametrize(("scheme", "markings", "override", "banner"), [
+    ("us", ("U",), None, "UNCLASSIFIED"),
+    ("us", ("U", "SBU"), None, "SENSITIVE BUT UNCLASSIFIED"),
+    ("us", ("SBU", "CUI", "U"), None, "CUI"),
+    ("uk", ("U",), None, "OFFICIAL"),
+    ("uk", ("U", "SBU"), None, "OFFICIAL-SENSITIVE"),
+    ("us", ("U",), "CUI//SP-PRVCY", "CUI//SP-PRVCY"),
+])
+def test_banner_is_the_highest_portion_marking_unless_set(scheme, markings, override, banner):
+    customs = tuple(custom(n, marking=m) for n, m in enumerate(markings, start=1))
+    brief = assembled(ids=(), customs=customs, scheme=scheme, marking=override)
+    pages = page_texts(render_document(brief, "officer").data)
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines()]
+        assert lines.count(banner) == 2, lines
+
+
+def test_us_scheme_marks_portions_and_uk_does_not():
+    customs = (custom(1, marking="SBU", text="Alpha point text."),)
+    us = flat(all_text(render_document(assembled(ids=(), customs=customs), "officer").data))
+    uk = flat(all_text(render_document(assembled(ids=(), customs=customs, scheme="uk"),
+                                       "officer").data))
+    assert "1. (SBU) Custom point 1. Alpha point text." in us
+    assert "(SBU) BLUF:" in us
+    assert "1. Custom point 1. Alpha point text." in uk
+    assert not re.search(r"\((U|SBU|CUI)\)", uk)
+
+
+def test_cui_designation_block_is_on_the_first_page_only_of_a_cui_brief():
+    cui = CuiBlock(controlled_by="Embassy Rome POL", category="PRVCY", dissemination="FEDCON",
+                   poc="A. Officer")
+    pages = page_texts(render_document(assembled(customs=(custom(1, marking="CUI"),), cui=cui),
+                                       "officer").data)
+    first = flat(pages[0])
+    for line in ("Controlled by: Embassy Rome POL", "Category: PRVCY", "Dissemination: FEDCON",
+                 "POC: A. Officer"):
+        assert line in first
+    assert all("Controlled by" not in page for page in pages[1:])
+    plain = all_text(render_document(assembled(cui=cui), "officer").data)
+    assert "Controlled by" not in plain
+
+
+def test_a_short_brief_has_no_warnings():
+    assert render_document(assembled(), "officer").warnings == ()
+
+
+def test_talking_points_past_one_page_are_warned_about():
+    customs = tuple(custom(n, text=words(90), background="") for n in range(1, 13))
+    warnings = render_document(assembled(customs=customs), "officer").warnings
+    assert any(w.startswith("talking points run to") for w in warnings), warnings
+    assert not any("background" in w for w in warnings)
+
+
+def test_background_past_two_pages_is_warned_about():
+    customs = tuple(custom(n, text="Short.", background=words(400)) for n in range(1, 5))
+    warnings = render_document(assembled(customs=customs), "officer").warnings
+    assert any(w.startswith("background runs to") for w in warnings), warnings
+    assert not any("talking points" in w for w in warnings)
+
+
+def test_long_bluf_too_many_objectives_and_understated_banner_are_warned_about():
+    brief = assembled(meeting=meeting(bluf=words(120), objectives=("a", "b", "c", "d")),
+                      marking="UNCLASSIFIED")
+    warnings = " | ".join(render_document(brief, "officer").warnings)
+    assert "the BLUF takes" in warnings
+    assert "4 objectives" in warnings
+    assert "'UNCLASSIFIED' is lower than the highest portion marking (SBU)" in warnings

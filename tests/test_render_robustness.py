@@ -1,0 +1,88 @@
+"""Whatever the officer types prints literally in embedded fonts, on A4 or Letter, at any length,
+and the same brief always gives the same bytes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing_app.render.export import render_document
+from tests.pdf_reading import all_text, reader
+from tests.test_render_fixtures import assembled, custom, meeting, words
+
+HOSTILE = "<b>not bold</b> & <font color=red>x</font> &amp; a < b > c <br/> <para>"
+SCRIPTS = "Łódź Ærøskøbing naïve café · Ελληνικά γράμματα · Кириллица и русский текст"
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("variant", ["officer", "handout"])
+def test_markup_like_text_prints_literally(variant):
+    brief = assembled(customs=(custom(1, text=HOSTILE),),
+                      meeting=meeting(title=HOSTILE, place=HOSTILE))
+    text = flat(all_text(render_document(brief, variant).data))
+    assert HOSTILE in text
+
+
+@pytest.mark.parametrize("variant", ["officer", "handout"])
+def test_latin_greek_and_cyrillic_extract_back_as_typed(variant):
+    brief = assembled(customs=(custom(1, text=SCRIPTS),), drafted_by=SCRIPTS)
+    assert SCRIPTS in flat(all_text(render_document(brief, variant).data))
+
+
+@pytest.mark.parametrize("variant", ["officer", "handout"])
+def test_every_font_is_an_embedded_truetype_subset(variant):
+    brief = assembled(customs=(custom(1, text=SCRIPTS),))
+    pdf = reader(render_document(brief, variant).data)
+    fonts = {}
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert font["/Subtype"] == "/TrueType", name
+        assert re.fullmatch(r"/[A-Z]{6}\+DejaVu[A-Za-z-]+", name), name
+        assert "/FontFile2" in font["/FontDescriptor"], name
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595.28, 841.89)), ("letter", (612, 792))])
+@pytest.mark.parametrize("variant", ["officer", "handout"])
+def test_paper_size(paper, size, variant):
+    pdf = reader(render_document(assembled(paper=paper), variant).data)
+    for page in pdf.pages:
+        box = page.mediabox
+        assert (round(float(box.width), 2), round(float(box.height), 2)) == size
+
+
+def test_long_words_and_urls_wrap_instead_of_failing():
+    url = "https://example.org/" + "a-very-long-path-segment" * 12
+    brief = assembled(customs=(custom(1, text=url + " " + "x" * 400),),
+                      meeting=meeting(place="y" * 300))
+    packed = "".join(all_text(render_document(brief, "officer").data).split())
+    assert url in packed and "x" * 400 in packed and "y" * 300 in packed
+
+
+def test_a_hundred_points_export():
+    customs = tuple(custom(n, text=words(60), background=words(40)) for n in range(1, 101))
+    result = render_document(assembled(ids=(), customs=customs), "officer")
+    text = flat(all_text(result.data))
+    assert result.pages > 20
+    assert "100. (U) Custom point 100." in text
+    assert f"Page {result.pages} of {result.pages}" in text
+
+
+def test_one_point_of_five_thousand_words_exports():
+    result = render_document(assembled(ids=(), customs=(custom(1, text=words(5000)),)), "officer")
+    assert result.pages >= 8
+    assert any(w.startswith("talking points run to") for w in result.warnings)
+
+
+@pytest.mark.parametrize("variant", ["officer", "handout"])
+def test_the_same_brief_gives_identical_bytes(variant):
+    first = render_document(assembled(paper="letter"), variant).data
+    second = render_document(assembled(paper="letter"), variant).data
+    assert first == second
