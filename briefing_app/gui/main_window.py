@@ -48,7 +48,8 @@ class MainWindow(QMainWindow):
         self.point_tree.point_selected.connect(self._on_point_selected)
         self.chosen_list.point_selected.connect(self._on_point_selected)
         self.point_editor.point_shown.connect(lambda pid: self.chosen_list.select(pid, quiet=True))
-        self.preview.failed.connect(lambda text: self._show_brief_problems([Fault(self._display_name(), "", text)]))
+        self.preview.failed.connect(
+            lambda text: self._show_brief_problems([Fault(self._display_name(), "", text)]))
         self.preview.rendered.connect(lambda _variant: self._show_brief_problems([]))
         controller.path_changed.connect(lambda _path: self._update_title())
         controller.modified_changed.connect(self._on_controller_modified_changed)
@@ -56,11 +57,13 @@ class MainWindow(QMainWindow):
         loader.loaded.connect(self._on_loader_loaded)
         loader.checked.connect(lambda faults: self._show_library_problems(faults))
         self._update_title()
-        geometry, state = settings.window_layout()
+        geometry, state, splitter = settings.window_layout()
         if geometry is None or not self.restoreGeometry(geometry):
             self._first_size()
         if state is not None:
             self.restoreState(state)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
 
     # -- layout ---------------------------------------------------------------------------
     def _layout_panels(self) -> None:
@@ -180,7 +183,8 @@ class MainWindow(QMainWindow):
     def _update_problems_title(self) -> None:
         """The dock shows itself while there is something to read and steps aside when not."""
         errors, warnings = self.problems.counts()
-        self.problems_dock.setWindowTitle(self.tr("Problems ({0} errors, {1} warnings)").format(errors, warnings))
+        title = self.tr("Problems ({0} errors, {1} warnings)").format(errors, warnings)
+        self.problems_dock.setWindowTitle(title)
         self.problems_dock.setVisible(bool(errors or warnings))
 
     def _on_loader_loaded(self, library) -> None:
@@ -286,7 +290,8 @@ class MainWindow(QMainWindow):
         library, brief = self.controller.library, self.controller.brief
 
         def failed(err: BaseException) -> None:
-            faults = err.faults if isinstance(err, InputError) else [Fault(self._display_name(), "", str(err))]
+            faults = (err.faults if isinstance(err, InputError)
+                      else [Fault(self._display_name(), "", str(err))])
             dialogs.show_faults(self, self.tr("Cannot build the PDF"), faults)
 
         self.runner.run(lambda: build_pdf(library, brief, variant), then, failed)
@@ -310,7 +315,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         library = self.controller.library
-        dates = [p.reviewed for p in library.points.values()] + [c.reviewed for c in library.countries.values()]
+        dates = [p.reviewed for p in library.points.values()]
+        dates += [c.reviewed for c in library.countries.values()]
         reviewed = (self.tr("reviewed between {0} and {1}").format(min(dates), max(dates)) if dates
                     else self.tr("empty"))
         dialogs.show_info(self, self.tr("About Briefing Builder"), self.tr(
@@ -325,7 +331,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        briefs = [url.toLocalFile() for url in event.mimeData().urls() if url.toLocalFile().endswith(".brief")]
+        briefs = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile().endswith(".brief")]
         if briefs:
             event.acceptProposedAction()
             self.open_path(Path(briefs[0]))
@@ -334,7 +340,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
-        self.settings.remember_window(self.saveGeometry(), self.saveState())
+        self.settings.remember_window(self.saveGeometry(), self.saveState(), self.splitter.saveState())
         self.settings.sync()
         self.runner.wait()
         self.autosaver.end_session()

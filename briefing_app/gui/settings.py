@@ -69,14 +69,15 @@ class AppSettings:
         self._store.setValue("files/recent", [str(p) for p in items[:MAX_RECENT]])
 
     # -- window layout --------------------------------------------------------------------
-    def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
-        geometry, state = self._store.value("window/geometry"), self._store.value("window/state")
-        return (geometry if isinstance(geometry, QByteArray) else None,
-                state if isinstance(state, QByteArray) else None)
+    def window_layout(self) -> tuple[QByteArray | None, ...]:
+        """Saved (geometry, dock state, panel splitter state), each None if never saved."""
+        values = (self._store.value(f"window/{key}") for key in ("geometry", "state", "splitter"))
+        return tuple(v if isinstance(v, QByteArray) else None for v in values)
 
-    def remember_window(self, geometry: QByteArray, state: QByteArray) -> None:
+    def remember_window(self, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
         self._store.setValue("window/geometry", geometry)
         self._store.setValue("window/state", state)
+        self._store.setValue("window/splitter", splitter)
 
     def sync(self) -> None:
         self._store.sync()

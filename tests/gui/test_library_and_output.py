@@ -78,9 +78,12 @@ def test_settings_persist_between_runs(qtbot, make_window, tmp_path, monkeypatch
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
     assert window.save()
     window.resize(700, 500)  # the offscreen screen is 800x600
+    window.splitter.setSizes([100, 200, 300])
+    sizes = window.splitter.sizes()
     window.close()
     again = make_window()
     assert again.size().width() == 700
+    assert again.splitter.sizes() == sizes
     assert again.controller.brief.drafted_by == "A. Drafter"
     assert again.meeting_form.paper.currentText() == "US Letter"
     assert [a.text() for a in again.recent_menu.actions()] == ["one.brief"]

@@ -40,7 +40,8 @@ class MeetingForm(QScrollArea):
         self._controller = controller
         self._redrawing = False
         t = self.tr
-        self.title = QLineEdit(accessibleName=t("Meeting title"), placeholderText=t("e.g. 5G security with TIM"))
+        self.title = QLineEdit(accessibleName=t("Meeting title"),
+                               placeholderText=t("e.g. 5G security with TIM"))
         self.when_set = QCheckBox(t("Set"), accessibleName=t("Date and time set"))
         self.when = QDateTimeEdit(calendarPopup=True, accessibleName=t("Date and time"),
                                   displayFormat="yyyy-MM-dd HH:mm")
@@ -114,10 +115,11 @@ class MeetingForm(QScrollArea):
         self.when_set.toggled.connect(lambda _on: self._commit_when())
         self.when.dateTimeChanged.connect(lambda _value: self._commit_when())
         self.audience.activated.connect(lambda i: c.update_meeting(audience=self.audience.itemData(i)))
-        for name, box in (("purpose", self.purpose), ("bluf", self.bluf)):
-            box.textChanged.connect(lambda n=name, b=box: self._redrawing or c.update_meeting(**{n: b.toPlainText()}))
-        for name, box in (("participants", self.participants), ("objectives", self.objectives)):
-            box.textChanged.connect(lambda n=name, b=box: self._redrawing or c.update_meeting(**{n: _lines(b.toPlainText())}))
+        boxes = (("purpose", self.purpose, str), ("bluf", self.bluf, str),
+                 ("participants", self.participants, _lines), ("objectives", self.objectives, _lines))
+        for name, box, convert in boxes:
+            box.textChanged.connect(lambda n=name, b=box, f=convert: self._redrawing or
+                                    c.update_meeting(**{n: f(b.toPlainText())}))
         self.counterparts.itemChanged.connect(lambda _item: self._redrawing or self._commit_counterparts())
         self.add_counterpart.clicked.connect(self._on_add_counterpart_clicked)
         self.remove_counterpart.clicked.connect(self._on_remove_counterpart_clicked)
@@ -132,7 +134,9 @@ class MeetingForm(QScrollArea):
         if self._redrawing:
             return
         self.when.setEnabled(self.when_set.isChecked())
-        when = self.when.dateTime().toPython().replace(second=0, microsecond=0) if self.when_set.isChecked() else None
+        when = None
+        if self.when_set.isChecked():
+            when = self.when.dateTime().toPython().replace(second=0, microsecond=0)
         self._controller.update_meeting(when=when)
 
     def _commit_marking(self, index: int) -> None:
@@ -183,7 +187,7 @@ class MeetingForm(QScrollArea):
         self.marking.clear()
         self.marking.addItem(self.tr("Automatic (highest portion marking)"))
         scheme = SCHEMES[brief.scheme]
-        self.marking.addItems(sorted(set(scheme.banners.values())) + (["CUI//SP-PRVCY"] if brief.scheme == "us" else []))
+        self.marking.addItems(sorted(set(scheme.banners.values())))
         self.marking.setCurrentText(brief.marking or self.marking.itemText(0))
         _set_text(self.drafted_by, brief.drafted_by)
         _set_text(self.cleared_by, brief.cleared_by)

@@ -58,14 +58,17 @@ class PointEditor(QScrollArea):
         self.point_id: str | None = None
         self._library_text = ""
         self.heading = QLabel(wordWrap=True, textFormat=Qt.RichText, accessibleName=self.tr("Point"))
-        self.add_button = QPushButton(self.tr("Add &Custom Point…"), accessibleName=self.tr("Add custom point"))
-        self.remove_button = QPushButton(self.tr("Remove Custom Point"), accessibleName=self.tr("Remove custom point"))
+        self.add_button = QPushButton(self.tr("Add Cu&stom Point…"),
+                                      accessibleName=self.tr("Add custom point"))
+        self.remove_button = QPushButton(self.tr("Remove Custom Point"),
+                                         accessibleName=self.tr("Remove custom point"))
         self.title_edit = QLineEdit(accessibleName=self.tr("Custom point title"))
         self.library_text = _box(self.tr("Library wording"), 3)
         self.library_text.setReadOnly(True)
         self.brief_text = _box(self.tr("This brief's wording"), 4)
         self.difference = QLabel(wordWrap=True, textFormat=Qt.RichText, accessibleName=self.tr("Difference"))
-        self.revert_button = QPushButton(self.tr("&Revert to Library"), accessibleName=self.tr("Revert to library wording"))
+        self.revert_button = QPushButton(self.tr("&Revert to Library"),
+                                         accessibleName=self.tr("Revert to library wording"))
         self.background = _box(self.tr("Background"), 3)
         self.if_raised = QTextBrowser(accessibleName=self.tr("If raised"))
         self.releasable = QCheckBox(self.tr("Releasable (may appear on the handout)"))
@@ -116,7 +119,8 @@ class PointEditor(QScrollArea):
         self.setWidgetResizable(True)
 
     def add_custom(self) -> None:
-        title, ok = QInputDialog.getText(self, self.tr("Add Custom Point"), self.tr("Title of the new point:"))
+        title, ok = QInputDialog.getText(self, self.tr("Add Custom Point"),
+                                         self.tr("Title of the new point:"))
         if ok and title.strip():
             self.show_point(self._controller.add_custom(title.strip()))
 
@@ -138,7 +142,8 @@ class PointEditor(QScrollArea):
                 problem = "; ".join(f.reason for f in err.faults)
         self._show_kind(custom is not None, assembled is not None)
         if custom is not None:
-            self.heading.setText(self.tr("<b>{0}</b><br>Custom point of this brief").format(escape(custom.title)))
+            self.heading.setText(self.tr("<b>{0}</b><br>Custom point of this brief")
+                                 .format(escape(custom.title)))
             self._set(self.title_edit, custom.title)
             self._set(self.brief_text, custom.text)
             self._set(self.background, custom.background)
@@ -149,9 +154,9 @@ class PointEditor(QScrollArea):
         elif assembled is not None:
             self._show_library_point(assembled, chosen is not None)
         else:
-            self.heading.setText(problem and self.tr("<b>{0}</b><br>{1}").format(
-                escape(self.point_id or ""), escape(problem)) or self.tr(
-                "<i>Select a point in the library or in the chosen list to read and reword it.</i>"))
+            hint = self.tr("<i>Select a point in the library or in the chosen list to read and reword it.</i>")
+            problem_html = f"<b>{escape(self.point_id)}</b><br>{escape(problem)}"
+            self.heading.setText(problem_html if problem else hint)
 
     def _show_library_point(self, point: AssembledPoint, chosen: bool) -> None:
         use = self.tr("releasable: on the handout") if point.releasable else self.tr("officer only")

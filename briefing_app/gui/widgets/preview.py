@@ -44,7 +44,8 @@ class PreviewPane(QWidget):
         self._generation = 0
         self._buffer: QBuffer | None = None
         self.pdf_bytes = b""
-        self.officer = QRadioButton(self.tr("&Officer brief"), accessibleName=self.tr("Preview officer brief"))
+        self.officer = QRadioButton(self.tr("&Officer brief"),
+                                    accessibleName=self.tr("Preview officer brief"))
         self.handout = QRadioButton(self.tr("&Handout"), accessibleName=self.tr("Preview handout"))
         self.officer.setChecked(True)
         group = QButtonGroup(self)
@@ -106,12 +107,13 @@ class PreviewPane(QWidget):
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.ReadOnly)
-        page = self.view.pageNavigator().currentPage()
+        navigator = self.view.pageNavigator()
+        page = navigator.currentPage()
         self.document.load(buffer)
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
-        self.view.pageNavigator().jump(min(page, max(0, self.document.pageCount() - 1)), self.view.pageNavigator().currentLocation())
+        navigator.jump(min(page, max(0, self.document.pageCount() - 1)), navigator.currentLocation())
         self.stack.setCurrentWidget(self.view)
         pages = self.document.pageCount()
         self.status.setText(self.tr("%n page(s)", "", pages))
