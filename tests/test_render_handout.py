@@ -28,7 +28,7 @@ def handout() -> bytes:
 
 def test_handout_prints_releasable_points_chart_diagram_and_public_sources(handout):
     text = " ".join(all_text(handout).split())
-    assert text.startswith("Secure 5G networks in Italy: choosing trusted suppliers")
+    assert text.startswith("Trusted suppliers for 5G networks in Italy")
     for expected in (RELEASABLE_TEXT, "Under Article 7 of China's 2017 National Intelligence Law",
                      "Italy hosts US forces at Aviano Air Base",
                      "Telecom-equipment market share, 2017", "Huawei 22%", "Nokia 13%",
@@ -56,7 +56,7 @@ def test_handout_metadata_is_a_title_and_a_neutral_producer_only(handout):
     assert b"ReportLab" not in handout
     pdf = reader(handout)
     assert dict(pdf.metadata) == {
-        "/Title": "Secure 5G networks in Italy: choosing trusted suppliers",
+        "/Title": "Trusted suppliers for 5G networks in Italy",
         "/Producer": "PDF document", "/Trapped": "/False"}
     root = pdf.trailer["/Root"]
     assert not {"/Outlines", "/Names", "/OpenAction", "/AA", "/AcroForm", "/Metadata"} & set(root)

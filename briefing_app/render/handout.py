@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from ..core.assemble import AssembledBrief
 from .budgets import RenderResult, handout_warnings
 from .figures import edge_diagram, market_chart
-from .officer_sections import source_line
+from .officer_sections import BULLET, source_line
 from .pages import PAPER, Layout, build_pdf
 from .styles import Styles, load_styles
 from .text import heading, para, run_in
@@ -21,7 +21,7 @@ OPENING = ("5G networks will carry the services that economies and their securit
 
 
 def handout_title(brief: AssembledBrief) -> str:
-    return f"Secure 5G networks in {brief.country.name}: choosing trusted suppliers"
+    return f"Trusted suppliers for 5G networks in {brief.country.name}"
 
 
 def handout_text(brief: AssembledBrief) -> list[str]:
@@ -61,7 +61,7 @@ def handout_story(brief: AssembledBrief, styles: Styles, width: float) -> list[F
     numbers = handout_source_numbers(brief)
     if numbers:
         story += heading("Public sources", p["subheading"], styles.keep)
-        story += [para(source_line(brief, n), p["source"], "\u2022\u00a0") for n in numbers]
+        story += [para(source_line(brief, n), p["source"], bullet=BULLET) for n in numbers]
     return story
 
 

@@ -77,10 +77,11 @@ def _labelled_table(rows: list[tuple[str, Paragraph]], styles: Styles, width: fl
 def _meeting_block(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowable]:
     cell = styles.paragraph["cell"]
     meeting = brief.meeting
-    country = brief.country.name + (f" / {brief.carrier.name}" if brief.carrier else "")
+    where = ("Country / carrier", f"{brief.country.name} / {brief.carrier.name}") \
+        if brief.carrier else ("Country", brief.country.name)
     rows = [("Date and time", para(_when(brief), cell)),
             ("Place", para(meeting.place or NOT_SET, cell)),
-            ("Country / carrier", para(country, cell)),
+            (where[0], para(where[1], cell)),
             *_people(brief, styles)]
     return [_labelled_table(rows, styles, width), Spacer(1, 8)]
 
@@ -145,7 +146,7 @@ def _opening(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowab
         story += [para("Purpose", p["subheading"]), para(meeting.purpose, p["body"], mark)]
     if meeting.objectives:
         story.append(para("Objectives", p["subheading"]))
-        story += [para(o, p["point"], f"{n}.\u00a0{mark}")
+        story += [para(o, p["point"], mark, f"{n}.")
                   for n, o in enumerate(meeting.objectives, start=1)]
     return story
 

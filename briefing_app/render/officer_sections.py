@@ -16,7 +16,7 @@ from .pages import Layout, SectionMark
 from .styles import Styles
 from .text import bold, heading, para, run_in
 
-BULLET = "\u2022\u00a0"
+BULLET = "\u2022"
 POINTS, BACKGROUND = "Talking points", "Background"  # sections with page budgets
 
 
@@ -29,7 +29,7 @@ def portion_prefix(brief: AssembledBrief, marking: str) -> str:
 def source_line(brief: AssembledBrief, number: int) -> str:
     source = brief.sources[number - 1]
     text = f"{source.publisher}, \u201c{source.title}\u201d, {source.date.isoformat()}"
-    return text + (f", {source.url}" if source.url else "")
+    return text + (f"\n{source.url}" if source.url else "")  # a URL on its own line breaks less
 
 
 def _head(text: str, styles: Styles, level: str = "heading",
@@ -43,8 +43,8 @@ def talking_points(brief: AssembledBrief, styles: Styles, layout: Layout) -> lis
     for point in brief.points:
         numbers = sorted(point.source_numbers)
         refs = f" [{', '.join(map(str, numbers))}]" if numbers else ""
-        prefix = f"{point.number}.\u00a0{portion_prefix(brief, point.marking)}"
-        story.append(para(point.text + refs, p["point"], prefix + run_in(point.title)))
+        prefix = portion_prefix(brief, point.marking) + run_in(point.title)
+        story.append(para(point.text + refs, p["point"], prefix, f"{point.number}."))
     if not brief.points:
         story.append(para("No points chosen.", p["body"]))
     return [*story, SectionMark(layout, f"{POINTS}:end")]
@@ -89,30 +89,29 @@ def if_raised(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
 
 def snapshot(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
     """Public, sourced facts about the host country: forces, carriers and vendors, policy."""
-    body = styles.paragraph["body"]
     country = brief.country
     n = brief.source_number
-    item = BULLET + portion_prefix(brief, "U")
+    item, mark = styles.paragraph["item"], portion_prefix(brief, "U")
     story = [*_head(f"Country snapshot: {country.name}", styles),
              *_head("US forces hosted", styles, "subheading")]
     if country.us_forces:
-        story += [para(f"{f.name}, {f.location} ({f.service})", body, item)
+        story += [para(f"{f.name}, {f.location} ({f.service})", item, mark, BULLET)
                   for f in country.us_forces]
     else:
-        story.append(para(f"{country.name} hosts no US forces on record.", body, item))
+        story.append(para(f"{country.name} hosts no US forces on record.", item, mark, BULLET))
     story += _head("Carriers and publicly reported vendors", styles, "subheading")
     for carrier in country.carriers:
         vendors = "; ".join(f"{v.vendor} ({v.role}) [{n(v.source)}]" for v in carrier.vendors)
         line = f"{vendors or 'no vendors on public record (verify locally)'}"
         if carrier.notes:
             line += f". {carrier.notes}"
-        story.append(para(line, body, item + run_in(carrier.name)))
+        story.append(para(line, item, mark + run_in(carrier.name), BULLET))
     if country.policy:
         story += _head("Policy notes", styles, "subheading")
         for note in sorted(country.policy, key=lambda p: p.date):
             refs = ", ".join(str(n(s)) for s in note.sources)
-            story.append(para(f"{note.note} [{refs}]", body,
-                              item + bold(note.date.isoformat()) + " "))
+            story.append(para(f"{note.note} [{refs}]", item,
+                              mark + bold(note.date.isoformat()) + " ", BULLET))
     story.append(para(f"Country profile last reviewed {country.reviewed.isoformat()}.",
                       styles.paragraph["small"]))
     return story
@@ -120,7 +119,7 @@ def snapshot(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
 
 def sources(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
     style = styles.paragraph["source"]
-    items = [para(source_line(brief, n), style, f"{n}.\u00a0")
+    items = [para(source_line(brief, n), style, bullet=f"{n}.")
              for n in range(1, len(brief.sources) + 1)]
     return [*_head("Sources", styles), *items] if items else []
 

@@ -20,9 +20,10 @@ def markup(text: str) -> str:
     return escape(clean).replace("\t", " ").replace("\n", "<br/>")
 
 
-def para(text: str, style: ParagraphStyle, prefix: str = "") -> Paragraph:
-    """A paragraph of literal text; `prefix` is trusted markup (numbers, bold labels)."""
-    return Paragraph(prefix + markup(text), style)
+def para(text: str, style: ParagraphStyle, prefix: str = "", bullet: str | None = None) -> Paragraph:
+    """A paragraph of literal text; `prefix` is trusted markup (portion marks, bold labels);
+    `bullet` (a number or bullet sign) hangs in the style's left indent."""
+    return Paragraph(prefix + markup(text), style, bulletText=bullet)
 
 
 def bold(text: str) -> str:
