@@ -131,8 +131,8 @@ def _export(args, parser_error) -> int:
     result = export_pdf(assembled, args.variant, args.output)
     _report([Fault(str(args.output), "", w, warning=True) for w in result.warnings])
     count = len(assembled.handout_points if args.variant == "handout" else assembled.points)
-    print(f"Wrote {args.variant} ({count} points, {result.pages} pages, {brief.paper}) "
-          f"to {args.output}")
+    pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
+    print(f"Wrote {args.variant} ({count} points, {pages}, {brief.paper}) to {args.output}")
     return 0
 
 
