@@ -105,7 +105,7 @@ def snapshot(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
         line = f"{vendors or 'no vendors on public record (verify locally)'}"
         if carrier.notes:
             line += f". {carrier.notes}"
-        story.append(para(line, item, mark + run_in(carrier.name), BULLET))
+        story.append(para(line, item, mark + bold(carrier.name) + ": ", BULLET))
     if country.policy:
         story += _head("Policy notes", styles, "subheading")
         for note in sorted(country.policy, key=lambda p: p.date):
