@@ -17,6 +17,7 @@ from tests.test_render_fixtures import (
     RELEASABLE_TEXT,
     assembled,
     custom,
+    meeting,
     words,
 )
 
@@ -112,3 +113,8 @@ def test_a_handout_past_two_pages_is_warned_about():
     assert result.pages > 2
     assert result.warnings == (f"the handout runs to {result.pages} pages; a leave-behind should be "
                                "one or two (choose fewer releasable points)",)
+
+
+def test_officer_text_that_matches_public_figure_words_is_no_leak():
+    brief = assembled(meeting=meeting(bluf="Core network", purpose="Huawei"))
+    assert handout_leaks(render_document(brief, "handout").data, brief) == []

@@ -123,3 +123,9 @@ def edge_diagram(styles: Styles, width: float) -> Drawing:
     pen.lines(0, y5 - 13, "Edge equipment takes over core tasks, so it could be used to "
               "disrupt the core itself.", width, note)
     return drawing
+
+
+def figure_text(styles: Styles, width: float) -> list[str]:
+    """Every word the two figures print, so the handout check knows them as public."""
+    drawings = (market_chart(styles, width), edge_diagram(styles, width))
+    return [shape.text for d in drawings for shape in d.contents if isinstance(shape, String)]

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ..core.assemble import AssembledBrief
 from .budgets import RenderResult, handout_warnings
-from .figures import edge_diagram, market_chart
+from .figures import edge_diagram, figure_text, market_chart
 from .officer_sections import BULLET, source_line
 from .pages import PAPER, Layout, build_pdf
 from .styles import Styles, load_styles
@@ -26,7 +26,8 @@ def handout_title(brief: AssembledBrief) -> str:
 
 def handout_text(brief: AssembledBrief) -> list[str]:
     """Every piece of text the handout is allowed to print, for the leak check."""
-    return [handout_title(brief), OPENING,
+    styles = load_styles()
+    return [handout_title(brief), OPENING, *figure_text(styles, _half(styles, brief.paper)),
             *(part for p in brief.handout_points for part in (p.title, p.text)),
             *(source_line(brief, n) for n in handout_source_numbers(brief))]
 
@@ -39,8 +40,13 @@ def handout_source_numbers(brief: AssembledBrief) -> list[int]:
     return numbers
 
 
-def _figures(styles: Styles, width: float) -> Table:
-    half = (width - styles.figure["gap"]) / 2
+def _half(styles: Styles, paper: str) -> float:
+    """The width of each figure: half the text width, less the gap between them."""
+    return (PAPER[paper][0] - 2 * styles.margin - styles.figure["gap"]) / 2
+
+
+def _figures(styles: Styles, paper: str) -> Table:
+    half = _half(styles, paper)
     row = Table([[market_chart(styles, half), "", edge_diagram(styles, half)]],
                 colWidths=[half, styles.figure["gap"], half])
     row.setStyle(TableStyle([styles.table_font, ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -49,11 +55,11 @@ def _figures(styles: Styles, width: float) -> Table:
     return row
 
 
-def handout_story(brief: AssembledBrief, styles: Styles, width: float) -> list[Flowable]:
+def handout_story(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
     p = styles.paragraph
     story: list[Flowable] = [para(handout_title(brief), p["title"]),
                              para(OPENING, p["subtitle"]),
-                             _figures(styles, width), Spacer(1, 10)]
+                             _figures(styles, brief.paper), Spacer(1, 10)]
     story += [para(point.text, p["body"], run_in(point.title))
               for point in brief.handout_points]
     if not brief.handout_points:
@@ -67,8 +73,7 @@ def handout_story(brief: AssembledBrief, styles: Styles, width: float) -> list[F
 
 def build_handout(brief: AssembledBrief) -> RenderResult:
     styles = load_styles()
-    width = PAPER[brief.paper][0] - 2 * styles.margin
     layout = Layout()
-    data = build_pdf(handout_story(brief, styles, width), paper=brief.paper, styles=styles,
+    data = build_pdf(handout_story(brief, styles), paper=brief.paper, styles=styles,
                      banner="", title=handout_title(brief), layout=layout)
     return RenderResult(data, layout.pages, handout_warnings(layout))
