@@ -118,3 +118,17 @@ def test_a_handout_past_two_pages_is_warned_about():
 def test_officer_text_that_matches_public_figure_words_is_no_leak():
     brief = assembled(meeting=meeting(bluf="Core network", purpose="Huawei"))
     assert handout_leaks(render_document(brief, "handout").data, brief) == []
+
+
+def test_the_command_line_refuses_a_leaking_handout(monkeypatch, tmp_path, capsys, mini_library):
+    from briefing_app.cli import run_command
+    from briefing_app.render import export
+
+    monkeypatch.setattr(export, "build_handout", export.build_officer)  # a builder gone wrong
+    out = tmp_path / "handout.pdf"
+    status = run_command(["export", "--library", str(mini_library), "--country", "IT",
+                          "--carrier", "tim", "--variant", "handout", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert status == 1 and not out.exists()
+    assert f"{out}: handout refused and deleted: it contains the marking '(U)'" in err
+    assert "Traceback" not in err

@@ -116,3 +116,17 @@ def test_long_bluf_too_many_objectives_and_understated_banner_are_warned_about()
     assert "the BLUF takes" in warnings
     assert "4 objectives" in warnings
     assert "'UNCLASSIFIED' is lower than the highest portion marking (SBU)" in warnings
+
+
+def test_the_command_line_prints_page_budget_warnings(tmp_path, capsys, mini_library):
+    from briefing_app.cli import run_command
+    from briefing_app.core.brief_file import save_brief
+    from tests.test_render_fixtures import brief
+
+    path, out = tmp_path / "long.brief", tmp_path / "long.pdf"
+    save_brief(brief(customs=tuple(custom(n, text=words(90)) for n in range(1, 13))), path)
+    status = run_command(["export", str(path), "--library", str(mini_library), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert status == 0 and out.exists()
+    assert f"{out}: warning: talking points run to" in captured.err
+    assert "Wrote officer (15 points," in captured.out
