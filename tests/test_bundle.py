@@ -44,8 +44,9 @@ def bundle(tmp_path_factory) -> Path:
     probe = subprocess.run(["uv", "run", "--group", "packaging", "pyinstaller", "--version"],
                            cwd=ROOT, capture_output=True, text=True, timeout=900)
     if probe.returncode != 0:
-        last = (probe.stderr.strip().splitlines() or ["no output"])[-1]
-        pytest.skip(f"PyInstaller cannot be installed here (no network?): {last}")
+        lines = probe.stderr.strip().splitlines() or ["no output"]
+        reason = next((line for line in lines if "error" in line.lower()), lines[0])
+        pytest.skip(f"PyInstaller cannot be installed here (no network?): {reason.strip()}")
     out = tmp_path_factory.mktemp("bundle")
     started = time.monotonic()
     build = subprocess.run(["bash", str(PACKAGING / "build.sh"), "--dist", str(out / "dist"),
