@@ -28,6 +28,10 @@ from .text import markup, para
 LABEL_WIDTH = 36 * mm
 NOT_SET = "to be confirmed"
 BOX_PADDING = 6
+# English names, whatever the machine's locale (the window's toolkit may set one).
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 def meeting_title(brief: AssembledBrief) -> str:
@@ -42,7 +46,8 @@ def _when(brief: AssembledBrief) -> str:
     if when is None:
         return NOT_SET
     zone = f" {when.tzname()}" if when.tzinfo else ""
-    return f"{when:%A} {when.day} {when:%B %Y, %H:%M}{zone}"
+    return (f"{DAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]} {when.year}, "
+            f"{when:%H:%M}{zone}")
 
 
 def _people(brief: AssembledBrief, styles: Styles) -> list[tuple[str, Paragraph]]:

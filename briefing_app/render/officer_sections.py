@@ -1,8 +1,8 @@
 """The officer brief's sections after the first page block: points, background, if raised,
 country snapshot, sources, drafted/cleared lines.
 
-Headings keep with their first paragraph through the `keep_with_next` style setting, so
-every section is a flat list of flowables that splits across pages naturally.
+Each heading is preceded by a conditional page break (see `text.heading`), so it never ends
+a page alone while long paragraphs still split across pages; every section is a flat list.
 """
 
 from __future__ import annotations
