@@ -29,7 +29,7 @@ def test_autosave_is_private_and_restored_after_a_crash(qtbot, make_window, tmp_
     window = make_window(saved)
     qtbot.keyClicks(window.meeting_form.title, " (draft 2)")
     autosave = tmp_path / "appdata" / "autosave.brief"
-    qtbot.waitUntil(autosave.exists, timeout=4000)  # written about 2 s after the change
+    qtbot.waitUntil(autosave.exists, timeout=8000)  # written about 2 s after the change
     if os.name == "posix":
         assert stat.S_IMODE(autosave.stat().st_mode) == 0o600
     os.utime(saved, (1, 1))  # the saved file is older than the autosave

@@ -47,7 +47,7 @@ def test_reload_picks_up_a_fixed_library(qtbot, make_window, library_dir):
 def test_preview_shows_officer_brief_or_handout(qtbot, make_window):
     window = make_window()
     window.controller.choose_country("IT", "tim")
-    qtbot.waitUntil(lambda: window.preview.stack.currentWidget() is window.preview.view, timeout=2000)
+    qtbot.waitUntil(lambda: window.preview.stack.currentWidget() is window.preview.view, timeout=5000)
     officer = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(window.preview.pdf_bytes)).pages)
     assert "BACKGROUND-EDGE" in officer
     window.preview.handout.click()
@@ -128,9 +128,9 @@ def test_thread_runner_hands_results_back_on_the_ui_thread(qtbot):
     runner.run(lambda: QThread.currentThread() is not ui_thread,
                lambda off_thread: results.append((off_thread, QThread.currentThread() is ui_thread)),
                results.append)
-    qtbot.waitUntil(lambda: bool(results), timeout=3000)
+    qtbot.waitUntil(lambda: bool(results), timeout=8000)
     assert results == [(True, True)]
     failures = []
     runner.run(lambda: 1 / 0, results.append, failures.append)
-    qtbot.waitUntil(lambda: bool(failures), timeout=3000)
+    qtbot.waitUntil(lambda: bool(failures), timeout=8000)
     assert isinstance(failures[0], ZeroDivisionError)

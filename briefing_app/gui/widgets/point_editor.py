@@ -154,9 +154,9 @@ class PointEditor(QScrollArea):
         elif assembled is not None:
             self._show_library_point(assembled, chosen is not None)
         else:
-            hint = self.tr("<i>Select a point in the library or in the chosen list to read and reword it.</i>")
-            problem_html = f"<b>{escape(self.point_id)}</b><br>{escape(problem)}"
-            self.heading.setText(problem_html if problem else hint)
+            hint = self.tr("<i>Select a point in the library or the chosen list to read and reword it.</i>")
+            failed = f"<b>{escape(self.point_id or '')}</b><br>{escape(problem)}"
+            self.heading.setText(failed if problem else hint)
 
     def _show_library_point(self, point: AssembledPoint, chosen: bool) -> None:
         use = self.tr("releasable: on the handout") if point.releasable else self.tr("officer only")
