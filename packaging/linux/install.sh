@@ -30,7 +30,7 @@ icons=$bundle/_internal/assets/icons/hicolor  # the bundle carries them; a clone
 cp -r "$icons" "$prefix/share/icons/"
 
 # refresh the desktop's caches where the tools exist (all optional)
-command -v update-mime-database >/dev/null && update-mime-database "$prefix/share/mime" || true
-command -v update-desktop-database >/dev/null && update-desktop-database -q "$prefix/share/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" || true
+if command -v update-mime-database >/dev/null; then update-mime-database "$prefix/share/mime"; fi
+if command -v update-desktop-database >/dev/null; then update-desktop-database -q "$prefix/share/applications"; fi
+if command -v gtk-update-icon-cache >/dev/null; then gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" || true; fi
 echo "installed Briefing Builder in $prefix (run: $prefix/bin/briefing-app)"
