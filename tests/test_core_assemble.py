@@ -55,3 +55,15 @@ def test_uk_scheme_and_officer_override(library):
 def test_references_the_library_lacks_are_named(library, kw, words):
     with pytest.raises(InputError, match=words.replace("(", r"\(").replace(")", r"\)")):
         assemble(library, Brief(**{"country": "IT", "carrier": "tim", **kw}), "x.brief")
+
+
+def test_every_snapshot_source_is_numbered_whichever_carrier_is_chosen():
+    from briefing_app.core.paths import builtin_library
+
+    library = load_library([builtin_library()])
+    for country in library.countries.values():
+        for carrier in [None, *country.carriers]:
+            result = assemble(library, Brief(country=country.code, carrier=carrier.id if carrier else None))
+            for other in country.carriers:
+                for use in other.vendors:
+                    assert result.sources[result.source_number(use.source) - 1] == use.source

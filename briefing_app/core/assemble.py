@@ -138,7 +138,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             releasable=releasable, custom=custom is not None))
     if missing:
         raise InputError(missing)
-    for source in _snapshot_sources(country, carrier):
+    for source in _snapshot_sources(country):
         _number(sources, source)
     scheme = SCHEMES[brief.scheme]
     return AssembledBrief(
@@ -148,10 +148,10 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         cleared_by=brief.cleared_by, paper=brief.paper)
 
 
-def _snapshot_sources(country: Country, carrier: Carrier | None) -> list[Source]:
-    """Sources behind the country snapshot: the country, its policy notes, the carrier."""
+def _snapshot_sources(country: Country) -> list[Source]:
+    """Sources behind the country snapshot: the country, its policy notes, every carrier."""
     found = list(country.sources) + [s for note in country.policy for s in note.sources]
-    if carrier is not None:
+    for carrier in country.carriers:
         found += [v.source for v in carrier.vendors] + list(carrier.sources)
     return found
 
