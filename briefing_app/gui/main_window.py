@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt, QUrl
+from PySide6.QtCore import QDir, QEvent, QKeyCombination, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QPlainTextEdit, QSplitter, QTabWidget
 
 from .. import __version__
 from ..core.faults import Fault, InputError
@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         controller.brief_changed.connect(self._on_controller_brief_changed)
         loader.loaded.connect(self._on_loader_loaded)
         loader.checked.connect(lambda faults: self._show_library_problems(faults))
+        for editor in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            editor.installEventFilter(self)
         self._update_title()
         geometry, state, splitter = settings.window_layout()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -326,6 +328,15 @@ class MainWindow(QMainWindow):
             "; ".join(str(f) for f in library.folders)))
 
     # -- window events --------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z in a text field undoes the brief, not just that field's own typing: one
+        history for every change, so the field and the brief never disagree."""
+        if event.type() == QEvent.ShortcutOverride and (
+                event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
+                or event.keyCombination() == QKeyCombination(Qt.ControlModifier, Qt.Key_Y)):
+            return True
+        return super().eventFilter(watched, event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.toLocalFile().endswith(".brief") for url in event.mimeData().urls()):
             event.acceptProposedAction()
