@@ -7,6 +7,7 @@ import json
 import os
 import stat
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -91,6 +92,7 @@ def test_a_bad_brief_is_named_and_the_open_brief_untouched(qtbot, make_window, t
     assert window.windowTitle().startswith("good.brief")
 
 
+@pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")  # its only constructor
 def test_dropping_a_brief_on_the_window_opens_it(qtbot, make_window, tmp_path):
     window = make_window()
     path = a_brief(tmp_path / "dropped.brief", title="Dropped in")
