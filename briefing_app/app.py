@@ -42,8 +42,12 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
     autosaver.setParent(window)
     recovery = autosaver.find_recovery()
     autosaver.start_session()
-    if recovery is not None and dialogs.ask_restore(window, recovery.original):
+    restore = recovery is not None and dialogs.ask_restore(window, recovery.original)
+    if recovery is not None:
+        autosaver.forget(recovery)
+    if restore:
         controller.replace(recovery.brief, recovery.original, unsaved=True)
+        autosaver.schedule(recovery.brief, recovery.original)
     elif brief_path is not None:
         window.open_path(brief_path)
     loader.check(library)

@@ -1,15 +1,17 @@
 """Autosave and crash recovery: the brief is never lost, even if the app or laptop dies.
 
 Shortly after every change the brief is written (atomically, readable by the user only) to the
-user data folder, together with a session marker naming the file it belongs to. A clean close
-removes both; a marker found at start means the last session crashed, and its autosave is
-offered back if it is newer than the saved file.
+user data folder, with a session marker naming the file it belongs to. Each running window has
+its own pair of files, so two open copies of the app never overwrite each other. A clean close
+removes them; files left by a session whose process is gone mean it crashed, and its autosave
+is offered back if it is newer than the saved file.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,37 +29,76 @@ AUTOSAVE_DELAY_MS = 2000
 class Recovery:
     brief: Brief
     original: Path | None
+    files: tuple[Path, ...]
+
+
+def _running_elsewhere(pid: object) -> bool:
+    """True when `pid` is another live process, i.e. that session is still open."""
+    if not isinstance(pid, int) or pid == os.getpid() or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
 
 
 class Autosaver(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None, delay_ms: int = AUTOSAVE_DELAY_MS):
         super().__init__(parent)
         self.folder = Path(folder)
-        self.brief_file = self.folder / "autosave.brief"
-        self.marker = self.folder / "session.json"
+        session = uuid.uuid4().hex[:12]
+        self.brief_file = self.folder / f"autosave-{session}.brief"
+        self.marker = self.folder / f"session-{session}.json"
         self._pending: tuple[Brief, Path | None] | None = None
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.flush)
 
     def find_recovery(self) -> Recovery | None:
-        """The autosave of a session that did not close cleanly, if it is worth offering."""
-        if not (self.marker.is_file() and self.brief_file.is_file()):
-            return None
+        """The newest autosave of a session that did not close cleanly, if worth offering."""
+        found = []
+        for marker in self.folder.glob("session-*.json"):
+            autosave = marker.with_name(marker.name.replace("session-", "autosave-")).with_suffix(".brief")
+            try:
+                info = json.loads(marker.read_text("utf-8"))
+                if _running_elsewhere(info.get("pid")):
+                    continue
+                if not autosave.is_file():
+                    marker.unlink(missing_ok=True)  # crashed before any change: nothing to offer
+                    continue
+                found.append((autosave.stat().st_mtime, autosave, marker, info.get("path")))
+            except (OSError, ValueError, AttributeError):
+                continue
+        for _mtime, autosave, marker, original in sorted(found, reverse=True):
+            recovery = self._worth_offering(autosave, marker, original)
+            if recovery is not None:
+                return recovery
+            autosave.unlink(missing_ok=True)
+            marker.unlink(missing_ok=True)
+        return None
+
+    @staticmethod
+    def _worth_offering(autosave: Path, marker: Path, original: object) -> Recovery | None:
         try:
-            original = json.loads(self.marker.read_text("utf-8")).get("path")
-            brief = load_brief(self.brief_file)
-        except (OSError, ValueError, AttributeError, InputError):
+            brief = load_brief(autosave)
+        except InputError:
             return None
         original_path = Path(original) if isinstance(original, str) and original else None
         if original_path and original_path.is_file():
-            if original_path.stat().st_mtime >= self.brief_file.stat().st_mtime:
-                return None
             try:
-                if load_brief(original_path) == brief:
-                    return None
+                unchanged = load_brief(original_path) == brief
             except InputError:
-                pass
-        return Recovery(brief, original_path)
+                unchanged = False
+            if unchanged or original_path.stat().st_mtime >= autosave.stat().st_mtime:
+                return None
+        return Recovery(brief, original_path, (autosave, marker))
+
+    def forget(self, recovery: Recovery) -> None:
+        """The crashed session's files, once restored or declined, are not offered again."""
+        for path in recovery.files:
+            path.unlink(missing_ok=True)
 
     def start_session(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,8 @@ def test_autosave_is_private_and_restored_after_a_crash(qtbot, make_window, tmp_
     saved = a_brief(tmp_path / "rome.brief")
     window = make_window(saved)
     qtbot.keyClicks(window.meeting_form.title, " (draft 2)")
-    autosave = tmp_path / "appdata" / "autosave.brief"
+    autosave = window.autosaver.brief_file
+    assert autosave.parent == tmp_path / "appdata"
     qtbot.waitUntil(autosave.exists, timeout=8000)  # written about 2 s after the change
     if os.name == "posix":
         assert stat.S_IMODE(autosave.stat().st_mode) == 0o600
@@ -44,8 +45,10 @@ def test_autosave_is_private_and_restored_after_a_crash(qtbot, make_window, tmp_
     assert again.windowTitle().startswith("rome.brief")
     assert again.isWindowModified()
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "discard")
+    again.autosaver.flush()
+    assert again.autosaver.brief_file.exists()  # the restored work is autosaved again at once
     again.close()
-    assert not autosave.exists() and not (tmp_path / "appdata" / "session.json").exists()
+    assert list((tmp_path / "appdata").iterdir()) == []
 
 
 def test_declined_restore_and_clean_close_leave_nothing_to_offer(qtbot, make_window, tmp_path, monkeypatch):
@@ -119,3 +122,14 @@ def test_closing_with_unsaved_changes_asks(qtbot, make_window, tmp_path, monkeyp
     window.close()
     assert not window.isVisible()
     assert json.loads(target.read_text())["meeting"]["place"] == "Rome"
+
+
+def test_another_running_copy_keeps_its_autosave(qtbot, make_window, tmp_path):
+    folder = tmp_path / "appdata"
+    folder.mkdir()
+    (folder / "session-other.json").write_text(json.dumps({"path": None, "pid": os.getppid()}))
+    a_brief(folder / "autosave-other.brief", title="Still being edited elsewhere")
+    window = make_window()  # would fail on an unexpected restore question
+    assert window.controller.brief.meeting.title == ""
+    window.close()
+    assert (folder / "autosave-other.brief").exists()
