@@ -21,14 +21,14 @@ from .gui.controller import BriefController
 from .gui.library_loader import LibraryLoader
 from .gui.main_window import MainWindow
 from .gui.settings import AppSettings
-from .gui.tasks import ThreadRunner
+from .gui.tasks import Runner, ThreadRunner
 
 
 def data_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
 
 
-def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner,
+def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner: Runner,
           library_base: Path | None = None) -> MainWindow:
     """Build the window, offer to restore a crashed session, open `brief_path`, check the library.
 

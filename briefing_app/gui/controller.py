@@ -114,13 +114,14 @@ class BriefController(QObject):
         self.brief_changed.emit(self.brief)
 
     # -- country, carrier, points ----------------------------------------------------------
-    def recommendations(self) -> dict[str, Recommendation]:
-        country = self.library.country(self.brief.country) if self.brief.country else None
+    def recommendations(self, brief: Brief | None = None) -> dict[str, Recommendation]:
+        """What the library recommends for `brief` (default: the current one), by point id."""
+        brief = brief or self.brief
+        country = self.library.country(brief.country) if brief.country else None
         if country is None:
             return {}
-        carrier = country.carrier(self.brief.carrier) if self.brief.carrier else None
-        return {r.point_id: r for r in recommendations(self.library, country, carrier,
-                                                         self.brief.meeting)}
+        carrier = country.carrier(brief.carrier) if brief.carrier else None
+        return {r.point_id: r for r in recommendations(self.library, country, carrier, brief.meeting)}
 
     def choose_country(self, code: str | None, carrier: str | None = None) -> None:
         """Pick the country (and carrier) and tick the points the library recommends for them,
@@ -132,16 +133,11 @@ class BriefController(QObject):
                                               "carrier": carrier})
         if country is not None:
             old = {c.id: c for c in self.brief.points}
-            picked = [rid for rid, r in self._recommend(draft).items() if r.recommended]
+            picked = [rid for rid, r in self.recommendations(draft).items() if r.recommended]
             custom = [c for c in self.brief.points if draft.custom(c.id)]
             draft = draft.model_copy(update={
                 "points": tuple(old.get(pid, PointChoice(id=pid)) for pid in picked) + tuple(custom)})
         self.change(draft, self.tr("Choose country and carrier"))
-
-    def _recommend(self, brief: Brief) -> dict[str, Recommendation]:
-        country = self.library.country(brief.country)
-        carrier = country.carrier(brief.carrier) if brief.carrier else None
-        return {r.point_id: r for r in recommendations(self.library, country, carrier, brief.meeting)}
 
     def chosen_ids(self) -> list[str]:
         return [c.id for c in self.brief.points]

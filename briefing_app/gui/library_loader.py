@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core.check import check_library
 from ..core.library import Library, load_library
 from ..core.paths import builtin_library
+from .tasks import Runner
 
 
 def load_and_check(folders: list[Path]) -> tuple[Library, list]:
@@ -26,7 +27,7 @@ class LibraryLoader(QObject):
     loaded = Signal(object)
     checked = Signal(list)
 
-    def __init__(self, runner, extra_folder: Callable[[], Path | None], base: Path | None = None,
+    def __init__(self, runner: Runner, extra_folder: Callable[[], Path | None], base: Path | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)
         self._runner = runner

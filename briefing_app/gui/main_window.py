@@ -18,6 +18,7 @@ from .controller import BriefController
 from .library_loader import LibraryLoader
 from .printing import print_pdf
 from .settings import AppSettings
+from .tasks import Runner
 from .user_guide import UserGuide
 from .widgets.chosen_list import ChosenList
 from .widgets.country_panel import CountryPanel
@@ -30,7 +31,7 @@ from .widgets.problems import ProblemsList
 
 class MainWindow(QMainWindow):
     def __init__(self, controller: BriefController, settings: AppSettings, autosaver: Autosaver,
-                 loader: LibraryLoader, runner):
+                 loader: LibraryLoader, runner: Runner):
         super().__init__()
         self.controller, self.settings, self.autosaver = controller, settings, autosaver
         self.loader, self.runner = loader, runner

@@ -8,12 +8,20 @@ Tests use `SyncRunner`, which runs the same functions at once on the calling thr
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+class Runner(Protocol):
+    """What the window needs from a runner: start work, hear back on the UI thread, wait."""
+
+    def run(self, work: Callable[[], Any], done: Done, failed: Failed) -> None: ...
+
+    def wait(self, msecs: int = 10_000) -> bool: ...
 
 
 class _Relay(QObject):

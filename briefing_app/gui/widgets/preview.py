@@ -25,6 +25,7 @@ from ...core.faults import InputError
 from ...core.library import Library
 from ...render.export import render_pdf
 from ..controller import BriefController
+from ..tasks import Runner
 
 PREVIEW_DELAY_MS = 400
 
@@ -38,7 +39,7 @@ class PreviewPane(QWidget):
     rendered = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, controller: BriefController, runner, parent: QWidget | None = None):
+    def __init__(self, controller: BriefController, runner: Runner, parent: QWidget | None = None):
         super().__init__(parent)
         self._controller, self._runner = controller, runner
         self._generation = 0
