@@ -134,3 +134,19 @@ def test_thread_runner_hands_results_back_on_the_ui_thread(qtbot):
     runner.run(lambda: 1 / 0, results.append, failures.append)
     qtbot.waitUntil(lambda: bool(failures), timeout=8000)
     assert isinstance(failures[0], ZeroDivisionError)
+
+
+def test_cui_designation_appears_only_for_a_cui_brief(qtbot, make_window):
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    form = window.meeting_form
+    assert not form.cui.isVisibleTo(form)
+    form.marking.setCurrentText("CUI")
+    form.marking.lineEdit().editingFinished.emit()
+    assert window.controller.brief.marking == "CUI"
+    assert form.cui.isVisibleTo(form)
+    qtbot.keyClicks(form.cui.edits["controlled_by"], "Embassy Rome")
+    assert window.controller.brief.cui.controlled_by == "Embassy Rome"
+    window.preview.refresh_now()
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(window.preview.pdf_bytes)).pages)
+    assert "Embassy Rome" in text

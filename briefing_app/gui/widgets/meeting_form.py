@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...core.brief import Brief, Counterpart
 from ...core.markings import SCHEMES
 from ..controller import BriefController
+from .cui_fields import CuiFields
 
 COUNTERPART_FIELDS = ("name", "title", "organisation", "pronunciation")
 
@@ -70,6 +71,7 @@ class MeetingForm(QScrollArea):
         self.marking = QComboBox(editable=True, accessibleName=t("Overall marking"))
         self.drafted_by = QLineEdit(accessibleName=t("Drafted by"))
         self.cleared_by = QLineEdit(accessibleName=t("Cleared by"))
+        self.cui = CuiFields(controller)
         self.paper = QComboBox(accessibleName=t("Paper size"))
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
@@ -105,6 +107,8 @@ class MeetingForm(QScrollArea):
                              (t("&Drafted by:"), self.drafted_by), (t("C&leared by:"), self.cleared_by),
                              (t("Pape&r:"), self.paper)):
             form.addRow(label, field)
+            if field is self.marking:
+                form.addRow(self.cui)
         self.setWidget(page)
         self.setWidgetResizable(True)
 

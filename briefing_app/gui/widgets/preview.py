@@ -117,7 +117,7 @@ class PreviewPane(QWidget):
         navigator.jump(min(page, max(0, self.document.pageCount() - 1)), navigator.currentLocation())
         self.stack.setCurrentWidget(self.view)
         pages = self.document.pageCount()
-        self.status.setText(self.tr("%n page(s)", "", pages))
+        self.status.setText(self.tr("1 page") if pages == 1 else self.tr("{0} pages").format(pages))
         self.rendered.emit(self.variant)
 
     def _on_failed(self, generation: int, err: BaseException) -> None:
