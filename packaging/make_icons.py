@@ -1,6 +1,7 @@
 """Make the app icon's PNG sizes, .ico and .icns from assets/icons/briefing-builder.svg.
 
-    uv run python packaging/make_icons.py
+    uv run python packaging/make_icons.py           # write them
+    uv run python packaging/make_icons.py --check   # are the committed PNGs made from the SVG?
 
 Uses only what the app already depends on: Qt's SVG renderer (PySide6) and Pillow (ReportLab
 needs it). The outputs are committed, so building the bundle needs neither this script nor any
@@ -51,6 +52,27 @@ def render(renderer: QSvgRenderer, size: int) -> Image.Image:
     return Image.open(io.BytesIO(bytes(data))).convert("RGBA")
 
 
+def png_path(size: int) -> Path:
+    return ICONS / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+
+
+def differences(images: dict[int, Image.Image]) -> list[str]:
+    """Committed PNGs that are missing or no longer match the SVG (allowing for anti-aliasing)."""
+    faults = []
+    for size in PNG_SIZES:
+        if not png_path(size).is_file():
+            faults.append(f"{png_path(size)} is missing")
+            continue
+        with Image.open(png_path(size)) as committed:
+            old, new = committed.convert("RGBA").tobytes(), images[size].tobytes()
+            mean = sum(abs(a - b) for a, b in zip(old, new, strict=True)) / len(new)
+        if mean > 2:
+            faults.append(f"{png_path(size)} differs from the SVG (mean difference {mean:.1f}/255)")
+    if (ICONS / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").read_bytes() != SOURCE.read_bytes():
+        faults.append("hicolor/scalable copy differs from the SVG")
+    return faults
+
+
 def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 (Qt wants one)
     renderer = QSvgRenderer(str(SOURCE))
@@ -58,9 +80,14 @@ def main() -> int:
         print(f"make_icons: {SOURCE} is not a valid SVG", file=sys.stderr)
         return 1
     images = {size: render(renderer, size) for size in (*PNG_SIZES, 1024)}
+    if "--check" in sys.argv[1:]:
+        faults = differences(images)
+        for fault in faults:
+            print(f"make_icons: {fault}; run packaging/make_icons.py", file=sys.stderr)
+        return 1 if faults else 0
 
     for size in PNG_SIZES:
-        target = ICONS / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        target = png_path(size)
         target.parent.mkdir(parents=True, exist_ok=True)
         images[size].save(target, optimize=True)
     scalable = ICONS / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"

@@ -137,7 +137,10 @@ def test_frozen_app_with_no_arguments_opens_the_window(bundle, tmp_path):
 # --- the files installers use (fast) ---------------------------------------------------------
 
 def test_icon_sizes_are_made_from_the_svg():
-    assert (ICONS / "briefing-builder.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    check = subprocess.run([sys.executable, str(PACKAGING / "make_icons.py"), "--check"], env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stderr
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         with Image.open(ICONS / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png") as png:
             assert png.size == (size, size) and png.mode == "RGBA"
