@@ -44,9 +44,13 @@ def word_diff_html(old: str, new: str) -> str:
     return " ".join(out)
 
 
-def _box(name: str, rows: int = 4) -> QPlainTextEdit:
+def _box(name: str, rows: int) -> QPlainTextEdit:
+    """A text box about `rows` lines high (a little more room to grow), so the reference
+    material below it stays in view."""
     box = QPlainTextEdit(accessibleName=name, tabChangesFocus=True)
-    box.setMinimumHeight(box.fontMetrics().lineSpacing() * rows + 12)
+    line = box.fontMetrics().lineSpacing()
+    box.setMinimumHeight(line * rows + 12)
+    box.setMaximumHeight(line * (rows + 2) + 12)
     return box
 
 
@@ -71,6 +75,7 @@ class PointEditor(QScrollArea):
                                          accessibleName=self.tr("Revert to library wording"))
         self.background = _box(self.tr("Background"), 3)
         self.if_raised = QTextBrowser(accessibleName=self.tr("If raised"))
+        self.if_raised.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.releasable = QCheckBox(self.tr("Releasable (may appear on the handout)"))
         self.marking = QComboBox(accessibleName=self.tr("Portion marking"))
         self.marking.addItems(list(MARKING_RANK))
