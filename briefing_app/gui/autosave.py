@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.atomic import write_atomic
 from ..core.brief import Brief
@@ -45,7 +45,17 @@ def _running_elsewhere(pid: object) -> bool:
     return True
 
 
+def _remove(path: Path) -> None:
+    """Delete a file we wrote; one already gone or unreachable is no reason to stop closing."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 class Autosaver(QObject):
+    failed = Signal(str)
+
     def __init__(self, folder: Path, parent: QObject | None = None, delay_ms: int = AUTOSAVE_DELAY_MS):
         super().__init__(parent)
         self.folder = Path(folder)
@@ -66,7 +76,7 @@ class Autosaver(QObject):
                 if _running_elsewhere(info.get("pid")):
                     continue
                 if not autosave.is_file():
-                    marker.unlink(missing_ok=True)  # crashed before any change: nothing to offer
+                    _remove(marker)  # crashed before any change: nothing to offer
                     continue
                 found.append((autosave.stat().st_mtime, autosave, marker, info.get("path")))
             except (OSError, ValueError, AttributeError):
@@ -75,8 +85,8 @@ class Autosaver(QObject):
             recovery = self._worth_offering(autosave, marker, original)
             if recovery is not None:
                 return recovery
-            autosave.unlink(missing_ok=True)
-            marker.unlink(missing_ok=True)
+            _remove(autosave)
+            _remove(marker)
         return None
 
     @staticmethod
@@ -98,7 +108,7 @@ class Autosaver(QObject):
     def forget(self, recovery: Recovery) -> None:
         """The crashed session's files, once restored or declined, are not offered again."""
         for path in recovery.files:
-            path.unlink(missing_ok=True)
+            _remove(path)
 
     def start_session(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -117,19 +127,22 @@ class Autosaver(QObject):
             return
         brief, original = self._pending
         self._pending = None
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.brief_file, brief_to_json(brief).encode("utf-8"))
-        self._write_marker(original)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.brief_file, brief_to_json(brief).encode("utf-8"))
+            self._write_marker(original)
+        except OSError as err:  # a full or read-only disk must not interrupt the officer's work
+            self.failed.emit(f"{self.brief_file}: {err.strerror or err}")
 
     def discard(self) -> None:
         """Nothing unsaved remains (saved, or the officer chose to discard): drop the autosave."""
         self._timer.stop()
         self._pending = None
-        self.brief_file.unlink(missing_ok=True)
+        _remove(self.brief_file)
 
     def end_session(self) -> None:
         self.discard()
-        self.marker.unlink(missing_ok=True)
+        _remove(self.marker)
 
     def _write_marker(self, original: Path | None) -> None:
         data = {"path": str(original) if original else None, "pid": os.getpid()}

@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         controller.path_changed.connect(lambda _path: self._update_title())
         controller.modified_changed.connect(self._on_controller_modified_changed)
         controller.brief_changed.connect(self._on_controller_brief_changed)
+        autosaver.failed.connect(lambda reason: self.statusBar().showMessage(
+            self.tr("Autosave failed: {0}. Save the brief yourself.").format(reason)))
         loader.loaded.connect(self._on_loader_loaded)
         loader.checked.connect(lambda faults: self._show_library_problems(faults))
         for editor in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):

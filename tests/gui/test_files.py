@@ -133,3 +133,14 @@ def test_another_running_copy_keeps_its_autosave(qtbot, make_window, tmp_path):
     assert window.controller.brief.meeting.title == ""
     window.close()
     assert (folder / "autosave-other.brief").exists()
+
+
+def test_a_failing_autosave_is_reported_and_work_goes_on(qtbot, make_window, tmp_path):
+    window = make_window()
+    window.autosaver.folder = window.autosaver.brief_file.parent / "not-a-folder"
+    window.autosaver.folder.write_text("a file where the folder should be")
+    window.autosaver.brief_file = window.autosaver.folder / "autosave.brief"
+    qtbot.keyClicks(window.meeting_form.title, "Rome")
+    window.autosaver.flush()
+    assert "Autosave failed" in window.statusBar().currentMessage()
+    assert window.controller.brief.meeting.title == "Rome"
