@@ -10,8 +10,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEven
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QPlainTextEdit, QSplitter, QTabWidget
 
 from .. import __version__
+from ..core.assemble import assemble
 from ..core.faults import Fault, InputError
-from ..render.export import write_pdf
+from ..render.export import export_pdf
 from . import dialogs
 from .autosave import Autosaver
 from .controller import BriefController
@@ -25,7 +26,7 @@ from .widgets.country_panel import CountryPanel
 from .widgets.meeting_form import MeetingForm
 from .widgets.point_editor import PointEditor
 from .widgets.point_tree import PointTree
-from .widgets.preview import PreviewPane, build_pdf
+from .widgets.preview import PreviewPane, build_document
 from .widgets.problems import ProblemsList
 
 
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         self.point_editor.point_shown.connect(lambda pid: self.chosen_list.select(pid, quiet=True))
         self.preview.failed.connect(
             lambda text: self._show_brief_problems([Fault(self._display_name(), "", text)]))
-        self.preview.rendered.connect(lambda _variant: self._show_brief_problems([]))
+        self.preview.rendered.connect(self._on_preview_rendered)
         controller.path_changed.connect(lambda _path: self._update_title())
         controller.modified_changed.connect(self._on_controller_modified_changed)
         controller.brief_changed.connect(self._on_controller_brief_changed)
@@ -177,6 +178,11 @@ class MainWindow(QMainWindow):
         self.point_editor.show_point(point_id)
         self.tabs.setCurrentWidget(self.point_editor)
 
+    def _on_preview_rendered(self, variant: str, warnings: tuple[str, ...]) -> None:
+        """Page-budget overruns of the document on show are listed, as warnings, not errors."""
+        place = self.tr("officer brief") if variant == "officer" else self.tr("handout")
+        self._show_brief_problems([Fault(self._display_name(), place, w, True) for w in warnings])
+
     def _show_brief_problems(self, faults: list[Fault]) -> None:
         self.problems.set_problems("brief", faults)
         self._update_problems_title()
@@ -275,31 +281,26 @@ class MainWindow(QMainWindow):
         folder = self.controller.path.parent if self.controller.path else Path(QDir.homePath())
         title = self.tr("Export Officer Brief") if variant == "officer" else self.tr("Export Handout")
         path = dialogs.ask_save_path(self, title, str(folder / f"{stem}-{variant}.pdf"), pdf=True)
-        if path:
-            self._build(variant, lambda data: self._write_export(data, path))
-
-    def _write_export(self, data: bytes, path: Path) -> None:
-        try:
-            write_pdf(data, path)
-        except InputError as err:
-            dialogs.show_faults(self, self.tr("Cannot export"), err.faults)
+        if not path:
             return
-        self.statusBar().showMessage(self.tr("Exported {0}").format(path), 5000)
+        library, brief, name = self.controller.library, self.controller.brief, self._display_name()
+        self.runner.run(lambda: export_pdf(assemble(library, brief, name), variant, path),
+                        lambda _result: self.statusBar().showMessage(
+                            self.tr("Exported {0}").format(path), 5000),
+                        lambda err: self._report_failure(self.tr("Cannot export"), err))
 
     def print_brief(self) -> None:
         printer = dialogs.ask_printer(self)
-        if printer is not None:
-            self._build(self.preview.variant, lambda data: print_pdf(data, printer))
+        if printer is None:
+            return
+        library, brief, variant = self.controller.library, self.controller.brief, self.preview.variant
+        self.runner.run(lambda: build_document(library, brief, variant),
+                        lambda result: print_pdf(result.data, printer),
+                        lambda err: self._report_failure(self.tr("Cannot print"), err))
 
-    def _build(self, variant: str, then) -> None:
-        library, brief = self.controller.library, self.controller.brief
-
-        def failed(err: BaseException) -> None:
-            faults = (err.faults if isinstance(err, InputError)
-                      else [Fault(self._display_name(), "", str(err))])
-            dialogs.show_faults(self, self.tr("Cannot build the PDF"), faults)
-
-        self.runner.run(lambda: build_pdf(library, brief, variant), then, failed)
+    def _report_failure(self, title: str, err: BaseException) -> None:
+        faults = err.faults if isinstance(err, InputError) else [Fault(self._display_name(), "", str(err))]
+        dialogs.show_faults(self, title, faults)
 
     # -- library and help -----------------------------------------------------------------
     def _open_library_folder(self) -> None:

@@ -150,3 +150,27 @@ def test_cui_designation_appears_only_for_a_cui_brief(qtbot, make_window):
     window.preview.refresh_now()
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(window.preview.pdf_bytes)).pages)
     assert "Embassy Rome" in text
+
+
+def test_page_budget_overruns_are_listed_as_warnings(qtbot, make_window):
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    window.tabs.setCurrentWidget(window.meeting_form)
+    window.meeting_form.objectives.setPlainText("One\nTwo\nThree\nFour")
+    window.preview.refresh_now()
+    warnings = [f for f in window.problems.problems() if f.warning]
+    assert any("4 objectives" in f.reason for f in warnings)
+    assert window.problems_dock.isVisible()
+    assert "0 errors, 2 warnings" in window.problems_dock.windowTitle()  # and the stale point
+
+
+def test_an_unwritable_export_is_named_in_a_dialog(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    target = tmp_path / "missing-folder" / "brief.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
+    window.export("officer")
+    assert shown[0][0] == "Cannot export"
+    assert str(target) in str(shown[0][1][0]) and "does not exist" in str(shown[0][1][0])

@@ -23,20 +23,22 @@ from ...core.assemble import assemble
 from ...core.brief import Brief
 from ...core.faults import InputError
 from ...core.library import Library
-from ...render.export import render_pdf
+from ...render.budgets import RenderResult
+from ...render.export import render_document
 from ..controller import BriefController
 from ..tasks import Runner
 
 PREVIEW_DELAY_MS = 400
 
 
-def build_pdf(library: Library, brief: Brief, variant: str) -> bytes:
-    """Plain function for a worker thread: the same bytes Export would write."""
-    return render_pdf(assemble(library, brief, "this brief"), variant)
+def build_document(library: Library, brief: Brief, variant: str) -> RenderResult:
+    """Plain function for a worker thread: the same PDF Export writes, with its page-budget
+    warnings."""
+    return render_document(assemble(library, brief, "this brief"), variant)
 
 
 class PreviewPane(QWidget):
-    rendered = Signal(str)
+    rendered = Signal(str, tuple)
     failed = Signal(str)
 
     def __init__(self, controller: BriefController, runner: Runner, parent: QWidget | None = None):
@@ -97,16 +99,16 @@ class PreviewPane(QWidget):
         if self.stack.currentWidget() is self.message:
             self.message.setText(self.tr("Building the preview…"))
         variant = self.variant
-        self._runner.run(lambda: build_pdf(library, brief, variant),
-                         lambda data: self._on_built(generation, data),
+        self._runner.run(lambda: build_document(library, brief, variant),
+                         lambda result: self._on_built(generation, result),
                          lambda err: self._on_failed(generation, err))
 
-    def _on_built(self, generation: int, data: bytes) -> None:
+    def _on_built(self, generation: int, result: RenderResult) -> None:
         if generation != self._generation:
             return
-        self.pdf_bytes = data
+        self.pdf_bytes = result.data
         buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
+        buffer.setData(QByteArray(result.data))
         buffer.open(QIODevice.ReadOnly)
         navigator = self.view.pageNavigator()
         page = navigator.currentPage()
@@ -118,7 +120,7 @@ class PreviewPane(QWidget):
         self.stack.setCurrentWidget(self.view)
         pages = self.document.pageCount()
         self.status.setText(self.tr("1 page") if pages == 1 else self.tr("{0} pages").format(pages))
-        self.rendered.emit(self.variant)
+        self.rendered.emit(self.variant, result.warnings)
 
     def _on_failed(self, generation: int, err: BaseException) -> None:
         if generation != self._generation:
