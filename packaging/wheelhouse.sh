@@ -7,7 +7,7 @@
 #   packaging/wheelhouse.sh --platform macosx_13_0_arm64 --out wh-mac
 #   packaging/wheelhouse.sh --check              # then install it offline into a fresh venv and export
 #
-# On the offline machine (Python 3.11 to 3.13 with venv):
+# On the offline machine (Python 3.12 or 3.13 with venv):
 #   python3 -m venv ~/briefing-builder && ~/briefing-builder/bin/pip install --no-index \
 #       --find-links /media/usb/wheelhouse briefing-builder
 #   ~/briefing-builder/bin/briefing-app
@@ -43,7 +43,7 @@ uvx --quiet pip download --quiet --disable-pip-version-check \
   --require-hashes -r "$out/requirements.txt" --dest "$out" "${target[@]}"
 
 cat >"$out/INSTALL.txt" <<'EOF'
-Briefing Builder: install with no network (Python 3.11 to 3.13, with venv and pip)
+Briefing Builder: install with no network (Python 3.12 or 3.13, with venv and pip)
 
 Linux and macOS:
   python3 -m venv ~/briefing-builder

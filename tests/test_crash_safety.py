@@ -13,6 +13,8 @@ from briefing_app.core.brief_file import load_brief, save_brief
 from briefing_app.core.faults import InputError
 
 ROUNDS = 40
+NEEDS_FORKSERVER = pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                                      reason="needs forkserver to kill a saving process cheaply")
 PADDING = ("x" * 90_000,) * 4
 
 
@@ -38,7 +40,8 @@ def keep_writing_in_place(path: str, ready) -> None:
 
 def kill_repeatedly(target, path, rounds: int) -> list:
     """Start a saving process, kill it at a random moment, read what is left; many times."""
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
     rng = random.Random(1234)
     outcomes = []
     for _ in range(rounds):
@@ -57,7 +60,7 @@ def kill_repeatedly(target, path, rounds: int) -> list:
     return outcomes
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to kill a saving process cheaply")
+@NEEDS_FORKSERVER
 def test_killing_a_save_many_times_never_breaks_the_brief(tmp_path):
     outcomes = kill_repeatedly(keep_saving, tmp_path / "meeting.brief", ROUNDS)
     assert all(isinstance(o, Brief) for o in outcomes), [str(o) for o in outcomes if not isinstance(o, Brief)]
@@ -65,7 +68,7 @@ def test_killing_a_save_many_times_never_breaks_the_brief(tmp_path):
     assert len({o.meeting.title for o in outcomes}) > 4, "the kills should land at different moments"
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to kill a saving process cheaply")
+@NEEDS_FORKSERVER
 def test_a_naive_save_would_be_caught(tmp_path):
     outcomes = kill_repeatedly(keep_writing_in_place, tmp_path / "naive.brief", 15)
     assert any(isinstance(o, InputError) for o in outcomes)

@@ -32,6 +32,7 @@ def test_wheel_contains_the_data(wheel):
     assert "briefing_app/data/assets/fonts/DejaVuSans.ttf" in names
     assert "briefing_app/data/assets/fonts/LICENSE-DejaVu.txt" in names
     assert "briefing_app/data/assets/styles.toml" in names
+    assert "briefing_app/data/docs/user-guide.md" in names
 
 
 def test_installed_wheel_exports_from_another_folder(wheel, tmp_path):
