@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -50,7 +50,7 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
         autosaver.schedule(recovery.brief, recovery.original)
     elif brief_path is not None:
         window.open_path(brief_path)
-    loader.check(library)
+    QTimer.singleShot(0, loader, lambda: loader.check(library))
     return window
 
 

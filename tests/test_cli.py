@@ -142,7 +142,8 @@ def test_library_check_reports_every_fault_in_one_run(cli, library_copy):
     points = library_copy / "points"
     (points / "subsidy/subsidy-financing.toml").write_text('id = "subsidy-financing"\ntitle = = 1\n')
     law = points / "state-compulsion/compulsion-law.toml"
-    law.write_text(law.read_text().replace('title = "Chinese law obliges firms to assist state intelligence work"\n', ""))
+    title = 'title = "Chinese law obliges firms to assist state intelligence work"\n'
+    law.write_text(law.read_text().replace(title, ""))
     base = points / "base-traffic/base-commercial.toml"
     base.write_text(base.read_text().replace('topic = "base-traffic"', 'topic = "base-trafic"'))
     (points / "base-trafic").mkdir()

@@ -34,7 +34,8 @@ def test_render_and_cli_never_load_qt(modules):
 def test_an_export_run_never_loads_qt(tmp_path, mini_library):
     code = (
         "import sys; from briefing_app.__main__ import main; "
-        f"rc = main(['export', '--library', {str(mini_library)!r}, '--country', 'IT', '-o', {str(tmp_path / 'x.pdf')!r}]); "
+        f"rc = main(['export', '--library', {str(mini_library)!r}, '--country', 'IT', "
+        f"'-o', {str(tmp_path / 'x.pdf')!r}]); "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))); sys.exit(rc)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -51,13 +51,14 @@ def template_faults(library: Library) -> list[Fault]:
     contexts = [(c, k, template_context(c, k)) for c, k in _combinations(library)]
     for point in library.ordered_points():
         where = library.source_of(f"point:{point.id}")
+        applies = [_applies(point, context) for _, _, context in contexts]
         for name, source, expression in point_templates(point):
             static = check_template(source, expression=expression)
             if static:
                 faults += [Fault(where, f"field '{name}'", reason) for reason in static]
                 continue
-            for country, carrier, context in contexts:
-                if not expression and not _applies(point, context):
+            for (country, carrier, context), fits in zip(contexts, applies, strict=True):
+                if not (expression or fits):
                     continue
                 try:
                     if expression:

@@ -164,6 +164,8 @@ def _compiled_expression(source: str):
 
 def render(source: str, context: dict[str, Any]) -> str:
     """Render a template; raises TemplateError or SecurityError for the caller to report."""
+    if "{" not in source:
+        return source.strip()
     try:
         text = _compiled(source).render(context)
     except RecursionError:

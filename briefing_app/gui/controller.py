@@ -52,6 +52,7 @@ class BriefController(QObject):
     def __init__(self, library: Library, defaults: Brief | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.library = library
+        self._recommended: tuple[Library | None, tuple, dict[str, Recommendation]] = (None, (), {})
         self.defaults = defaults or Brief()
         self.brief = self.defaults
         self.path: Path | None = None
@@ -117,11 +118,18 @@ class BriefController(QObject):
     def recommendations(self, brief: Brief | None = None) -> dict[str, Recommendation]:
         """What the library recommends for `brief` (default: the current one), by point id."""
         brief = brief or self.brief
+        meeting = brief.meeting
+        key = (brief.country, brief.carrier, meeting.audience, meeting.title, meeting.place,
+               meeting.purpose)
+        library, cached_key, cached = self._recommended
+        if library is self.library and cached_key == key:  # typing must not re-run conditions
+            return cached
         country = self.library.country(brief.country) if brief.country else None
-        if country is None:
-            return {}
-        carrier = country.carrier(brief.carrier) if brief.carrier else None
-        return {r.point_id: r for r in recommendations(self.library, country, carrier, brief.meeting)}
+        carrier = country.carrier(brief.carrier) if country and brief.carrier else None
+        found = {} if country is None else {
+            r.point_id: r for r in recommendations(self.library, country, carrier, meeting)}
+        self._recommended = (self.library, key, found)
+        return found
 
     def choose_country(self, code: str | None, carrier: str | None = None) -> None:
         """Pick the country (and carrier) and tick the points the library recommends for them,

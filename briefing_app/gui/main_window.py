@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QPlainTextEdi
 from .. import __version__
 from ..core.assemble import assemble
 from ..core.faults import Fault, InputError
-from ..render.export import export_pdf
 from . import dialogs
 from .autosave import Autosaver
 from .controller import BriefController
@@ -28,6 +27,13 @@ from .widgets.point_editor import PointEditor
 from .widgets.point_tree import PointTree
 from .widgets.preview import PreviewPane, build_document
 from .widgets.problems import ProblemsList
+
+
+def _export(library, brief, name: str, variant: str, path: Path):
+    """Runs on a worker: render, write and (for a handout) verify; ReportLab loads here."""
+    from ..render.export import export_pdf
+
+    return export_pdf(assemble(library, brief, name), variant, path)
 
 
 class MainWindow(QMainWindow):
@@ -284,7 +290,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         library, brief, name = self.controller.library, self.controller.brief, self._display_name()
-        self.runner.run(lambda: export_pdf(assemble(library, brief, name), variant, path),
+        self.runner.run(lambda: _export(library, brief, name, variant, path),
                         lambda _result: self.statusBar().showMessage(
                             self.tr("Exported {0}").format(path), 5000),
                         lambda err: self._report_failure(self.tr("Cannot export"), err))

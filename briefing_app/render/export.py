@@ -14,7 +14,6 @@ from ..core.atomic import write_atomic
 from ..core.faults import Fault, InputError
 from .budgets import RenderResult
 from .handout import build_handout
-from .leaks import handout_leaks
 from .officer import build_officer
 
 Variant = Literal["officer", "handout"]
@@ -50,6 +49,8 @@ def write_pdf(data: bytes, path: Path) -> None:
 
 def verify_handout(path: Path, brief: AssembledBrief) -> None:
     """Read a written handout back; delete it and raise InputError if anything leaked."""
+    from .leaks import handout_leaks  # pypdf is slow to import and only handouts need it
+
     leaks = handout_leaks(Path(path).read_bytes(), brief)
     if leaks:
         Path(path).unlink(missing_ok=True)

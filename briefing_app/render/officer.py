@@ -56,7 +56,7 @@ def _people(brief: AssembledBrief, styles: Styles) -> list[tuple[str, Paragraph]
     for person in brief.meeting.counterparts:
         text = markup(", ".join(p for p in (person.name, person.title, person.organisation) if p))
         if person.pronunciation:
-            text += f" <i>(say: {markup(person.pronunciation)})</i>"
+            text += f" (say: {markup(person.pronunciation)})"
         lines.append(text)
     participants = "; ".join(brief.meeting.participants)
     return [("Counterparts", Paragraph("<br/>".join(lines) or NOT_SET, cell)),

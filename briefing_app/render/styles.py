@@ -15,7 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..core.paths import asset
 
-VARIANTS = ("", "-Bold", "-Italic", "-BoldItalic")
+VARIANTS = ("", "-Bold")
 
 
 @dataclass(frozen=True)
@@ -45,12 +45,12 @@ class Styles:
 
 @cache
 def _register_fonts(families: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+    """Regular and bold only: nothing prints in italics, and each font parsed costs start-up."""
     for family, files in families:
-        names = [family + suffix for suffix in VARIANTS]
-        for name, file in zip(names, files, strict=True):
+        normal, bold = (family + suffix for suffix in VARIANTS)
+        for name, file in zip((normal, bold), files, strict=True):
             pdfmetrics.registerFont(TTFont(name, str(asset("fonts", file))))
-        pdfmetrics.registerFontFamily(family, normal=names[0], bold=names[1], italic=names[2],
-                                      boldItalic=names[3])
+        pdfmetrics.registerFontFamily(family, normal=normal, bold=bold, italic=normal, boldItalic=bold)
 
 
 @cache

@@ -17,6 +17,7 @@ def test_a_broken_library_file_is_listed_and_the_rest_works(qtbot, make_window, 
     (library_dir / "points" / "edge-core" / "edge-huawei.toml").write_text('id = "edge-huawei"\ntitle = [')
     (library_dir / "countries" / "nz.toml").write_text('code = "NZ"\nname = 5\n')
     window = make_window()
+    qtbot.waitUntil(lambda: len(window.problems.problems()) >= 2)
     problems = {(f.file, f.reason.split(":")[0]) for f in window.problems.problems()}
     assert ("library/points/edge-core/edge-huawei.toml", "TOML syntax error") in problems
     assert any(file == "library/countries/nz.toml" for file, _ in problems)
@@ -161,7 +162,7 @@ def test_page_budget_overruns_are_listed_as_warnings(qtbot, make_window):
     warnings = [f for f in window.problems.problems() if f.warning]
     assert any("4 objectives" in f.reason for f in warnings)
     assert window.problems_dock.isVisible()
-    assert "0 errors, 2 warnings" in window.problems_dock.windowTitle()  # and the stale point
+    qtbot.waitUntil(lambda: "0 errors, 2 warnings" in window.problems_dock.windowTitle())  # + stale point
 
 
 def test_an_unwritable_export_is_named_in_a_dialog(qtbot, make_window, tmp_path, monkeypatch):

@@ -26,6 +26,7 @@ class ChosenList(QWidget):
 
     def __init__(self, controller: BriefController, parent: QWidget | None = None):
         super().__init__(parent)
+        self._shown: object = None
         self._controller = controller
         self.list = QListWidget(accessibleName=self.tr("Chosen points in order"))
         self.list.setDragDropMode(QAbstractItemView.InternalMove)
@@ -79,24 +80,36 @@ class ChosenList(QWidget):
             self._controller.reorder(ids)
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
+        rows = self._rows(brief)
+        if rows == self._shown:
+            return  # rewording a point again changes no row: keep typing smooth
+        self._shown = rows
         current = self.current_id()
-        library = self._controller.library
         self.list.blockSignals(True)
         self.list.clear()
+        for point_id, label, tip in rows:
+            item = QListWidgetItem(label)
+            item.setData(ID_ROLE, point_id)
+            if tip:
+                item.setToolTip(tip)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.select(current, quiet=True)
+
+    def _rows(self, brief: Brief) -> list[tuple[str, str, str]]:
+        """(id, label, tooltip) for each chosen point, in print order."""
+        library = self._controller.library
+        rows = []
         for number, choice in enumerate(brief.points, start=1):
             custom = brief.custom(choice.id)
             point = library.points.get(choice.id)
             title = custom.title if custom else point.title if point else choice.id
             marks = self.tr(" (custom)") if custom else f" {REWORDED_MARK}" if choice.text is not None else ""
-            item = QListWidgetItem(f"{number}. {title}{marks}")
-            item.setData(ID_ROLE, choice.id)
-            if choice.text is not None:
-                item.setToolTip(self.tr("Reworded for this brief"))
+            tip = self.tr("Reworded for this brief") if choice.text is not None else ""
             if custom is None and point is None:
-                item.setToolTip(self.tr("Not in the library: this point cannot be printed"))
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        self.select(current, quiet=True)
+                tip = self.tr("Not in the library: this point cannot be printed")
+            rows.append((choice.id, f"{number}. {title}{marks}", tip))
+        return rows
 
     def _on_list_current_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

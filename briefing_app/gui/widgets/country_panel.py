@@ -18,6 +18,7 @@ from ..controller import BriefController
 class CountryPanel(QWidget):
     def __init__(self, controller: BriefController, parent: QWidget | None = None):
         super().__init__(parent)
+        self._shown: object = None
         self._controller = controller
         self.country_box = QComboBox(editable=True, accessibleName=self.tr("Country"))
         self.country_box.setInsertPolicy(QComboBox.NoInsert)
@@ -57,6 +58,9 @@ class CountryPanel(QWidget):
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
         library = self._controller.library
+        if self._shown == (library, brief.country, brief.carrier):
+            return
+        self._shown = (library, brief.country, brief.carrier)
         country = library.country(brief.country) if brief.country else None
         self.country_box.blockSignals(True)
         self.country_box.setCurrentIndex(max(0, self.country_box.findData(brief.country)))

@@ -38,6 +38,7 @@ def _lines(text: str) -> tuple[str, ...]:
 class MeetingForm(QScrollArea):
     def __init__(self, controller: BriefController, parent: QWidget | None = None):
         super().__init__(parent)
+        self._shown: object = None
         self._controller = controller
         self._redrawing = False
         t = self.tr
@@ -171,6 +172,11 @@ class MeetingForm(QScrollArea):
             self._controller.update_meeting(merge=False, counterparts=tuple(people))
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
+        shown = (brief.meeting, brief.scheme, brief.marking, brief.cui, brief.drafted_by,
+                 brief.cleared_by, brief.paper)
+        if shown == self._shown:
+            return  # a change elsewhere in the brief: leave the form (and its cursor) alone
+        self._shown = shown
         self._redrawing = True
         for widget in self.findChildren(QWidget):
             widget.blockSignals(True)

@@ -30,6 +30,7 @@ class PointTree(QWidget):
         self._controller = controller
         self._today = today or dt.date.today()
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._shown: tuple[set[str], dict] | None = None
         self.filter_edit = QLineEdit(placeholderText=self.tr("Filter points (Ctrl+F)"),
                                      accessibleName=self.tr("Filter points"), clearButtonEnabled=True)
         self.tree = QTreeWidget(accessibleName=self.tr("Library points"))
@@ -55,6 +56,7 @@ class PointTree(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items.clear()
+        self._shown = None
         groups: dict[str, QTreeWidgetItem] = {}
         for topic in library.topics:
             groups[topic.id] = QTreeWidgetItem(self.tree, [topic.title])
@@ -81,6 +83,9 @@ class PointTree(QWidget):
     def _on_controller_brief_changed(self, brief: Brief) -> None:
         chosen = set(self._controller.chosen_ids())
         reasons = self._controller.recommendations()
+        if self._shown == (chosen, reasons):
+            return  # rewording a point changes neither ticks nor reasons: keep typing smooth
+        self._shown = (chosen, reasons)
         self.tree.blockSignals(True)
         for point_id, item in self._items.items():
             item.setCheckState(0, Qt.Checked if point_id in chosen else Qt.Unchecked)

@@ -6,6 +6,8 @@ build never overwrites a newer one and typing never waits for ReportLab.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,17 +25,20 @@ from ...core.assemble import assemble
 from ...core.brief import Brief
 from ...core.faults import InputError
 from ...core.library import Library
-from ...render.budgets import RenderResult
-from ...render.export import render_document
 from ..controller import BriefController
 from ..tasks import Runner
+
+if TYPE_CHECKING:
+    from ...render.budgets import RenderResult
 
 PREVIEW_DELAY_MS = 400
 
 
 def build_document(library: Library, brief: Brief, variant: str) -> RenderResult:
     """Plain function for a worker thread: the same PDF Export writes, with its page-budget
-    warnings."""
+    warnings. ReportLab is imported here, on the worker, so it never delays the first window."""
+    from ...render.export import render_document
+
     return render_document(assemble(library, brief, "this brief"), variant)
 
 
@@ -79,7 +84,11 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self.refresh_now)
         group.buttonToggled.connect(lambda _b, on: on and self.refresh_now())
         controller.brief_changed.connect(lambda _brief: self._timer.start())
-        self.refresh_now()
+        if self._blocked(controller.brief):
+            self.refresh_now()
+        else:
+            self._show_message(self.tr("Building the preview…"))
+            QTimer.singleShot(0, self, self.refresh_now)
 
     @property
     def variant(self) -> str:
@@ -89,11 +98,9 @@ class PreviewPane(QWidget):
         self._timer.stop()
         self._generation += 1
         generation, brief, library = self._generation, self._controller.brief, self._controller.library
-        if brief.country is None:
-            self._show_message(self.tr("Choose a country and a carrier to see the brief."))
-            return
-        if not brief.points:
-            self._show_message(self.tr("Tick at least one talking point to see the brief."))
+        blocked = self._blocked(brief)
+        if blocked:
+            self._show_message(blocked)
             return
         self.status.setText(self.tr("Updating…"))
         if self.stack.currentWidget() is self.message:
@@ -102,6 +109,14 @@ class PreviewPane(QWidget):
         self._runner.run(lambda: build_document(library, brief, variant),
                          lambda result: self._on_built(generation, result),
                          lambda err: self._on_failed(generation, err))
+
+    def _blocked(self, brief: Brief) -> str:
+        """Why there is nothing to preview yet, or "" when there is."""
+        if brief.country is None:
+            return self.tr("Choose a country and a carrier to see the brief.")
+        if not brief.points:
+            return self.tr("Tick at least one talking point to see the brief.")
+        return ""
 
     def _on_built(self, generation: int, result: RenderResult) -> None:
         if generation != self._generation:
