@@ -91,44 +91,53 @@ def _render_point(point: TalkingPoint, context: dict, where: str) -> dict:
     return rendered
 
 
+def reference_faults(library: Library, brief: Brief, name: str = "brief") -> list[Fault]:
+    """What the brief refers to that the library does not have: country, carrier, points.
+
+    A brief saved against another library (or an older one) still opens; these faults say
+    what cannot be printed until the officer chooses again."""
+    faults = []
+    country = library.country(brief.country) if brief.country else None
+    if brief.country and country is None:
+        faults.append(Fault(name, "field 'country'", f"unknown country '{brief.country}'"))
+    if country is not None and brief.carrier and country.carrier(brief.carrier) is None:
+        owner = library.carrier(brief.carrier)
+        hint = f" (it belongs to {owner[0].name})" if owner else ""
+        faults.append(Fault(name, "field 'carrier'", f"'{brief.carrier}' is not a carrier in {country.name}{hint}"))
+    faults += [Fault(name, "points", f"point '{choice.id}' is not in the library")
+               for choice in brief.points if brief.custom(choice.id) is None and choice.id not in library.points]
+    return faults
+
+
 def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBrief:
     """Everything both PDFs print, in order; raises InputError naming what the brief refers to
     that the library does not have."""
+    faults = reference_faults(library, brief, name)
+    if faults:
+        raise InputError(faults)
     country = library.country(brief.country) if brief.country else None
     if country is None:
-        raise InputError(Fault(name, "field 'country'", f"unknown country '{brief.country}'"
-                               if brief.country else "no country chosen"))
-    carrier = None
-    if brief.carrier:
-        carrier = country.carrier(brief.carrier)
-        if carrier is None:
-            owner = library.carrier(brief.carrier)
-            hint = f" (it belongs to {owner[0].name})" if owner else ""
-            raise InputError(Fault(name, "field 'carrier'", f"'{brief.carrier}' is not a "
-                                   f"carrier in {country.name}{hint}"))
+        raise InputError(Fault(name, "field 'country'", "no country chosen"))
+    carrier = country.carrier(brief.carrier) if brief.carrier else None
     context = template_context(country, carrier, brief.meeting)
     sources: list[Source] = []
     points = []
-    missing = []
     for choice in brief.points:
         custom = brief.custom(choice.id)
-        lib_point = library.points.get(choice.id)
         if custom is not None:
             numbers: tuple[int, ...] = ()
             body = {"title": custom.title, "text": custom.text, "background": custom.background,
                     "if_raised": custom.if_raised}
             library_text, topic, marking, releasable = custom.text, "Custom", custom.marking, \
                 custom.releasable
-        elif lib_point is not None:
+        else:
+            lib_point = library.points[choice.id]
             body = _render_point(lib_point, context, library.source_of(f"point:{lib_point.id}"))
             library_text = body["text"]
             topic_obj = library.topic(lib_point.topic)
             topic = topic_obj.title if topic_obj else lib_point.topic
             marking, releasable = lib_point.marking, lib_point.releasable
             numbers = tuple(_number(sources, s) for s in lib_point.sources)
-        else:
-            missing.append(Fault(name, "points", f"point '{choice.id}' is not in the library"))
-            continue
         if choice.text is not None and custom is None:
             body["text"] = choice.text
         points.append(AssembledPoint(
@@ -136,8 +145,6 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             text=body["text"], library_text=library_text, background=body["background"],
             if_raised=body["if_raised"], source_numbers=numbers, marking=marking,
             releasable=releasable, custom=custom is not None))
-    if missing:
-        raise InputError(missing)
     for source in _snapshot_sources(country):
         _number(sources, source)
     scheme = SCHEMES[brief.scheme]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEven
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QPlainTextEdit, QSplitter, QTabWidget
 
 from .. import __version__
-from ..core.assemble import assemble
+from ..core.assemble import assemble, reference_faults
 from ..core.faults import Fault, InputError
 from . import dialogs
 from .autosave import Autosaver
@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
     def _on_controller_brief_changed(self, brief) -> None:
         if self.controller.modified:
             self.autosaver.schedule(brief, self.controller.path)
+        self.problems.set_problems("references", reference_faults(self.controller.library, brief,
+                                                                  self._display_name()))
+        self._update_problems_title()
 
     def _on_point_selected(self, point_id: str) -> None:
         self.point_editor.show_point(point_id)

@@ -6,6 +6,7 @@ hand in a QSettings that writes into a temporary folder.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -15,9 +16,24 @@ from ..core.brief import Brief
 MAX_RECENT = 8
 
 
+def _make_private(path: Path) -> None:
+    """Settings name files and people: readable by the user only. Qt rewrites the file through
+    a temporary copy and a rename (so a crash never leaves half a file) and keeps the mode of
+    the file it replaces, so setting 0600 once holds."""
+    if os.name != "posix" or not path.is_absolute():
+        return
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # an unwritable settings folder must not stop the app; Qt reports it on sync
+
+
 class AppSettings:
     def __init__(self, store: QSettings):
         self._store = store
+        _make_private(Path(store.fileName()))
 
     def _text(self, key: str, default: str = "") -> str:
         value = self._store.value(key, default)
