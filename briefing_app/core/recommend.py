@@ -24,15 +24,17 @@ class Recommendation:
 
 
 def recommend_point(
-    point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting | None = None
+    point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting | None = None,
+    explain: bool = True,
 ) -> Recommendation:
+    """Whether `point` fits; with `explain`, the reason in words (rendering it costs a template)."""
     meeting = meeting or Meeting()
     if meeting.audience != "both" and meeting.audience not in point.audience:
         return Recommendation(point.id, False, f"written for {' and '.join(point.audience)} "
                               f"meetings, this is a {meeting.audience} meeting")
     if point.applies_when is None:
         reason = ALWAYS
-        if point.reason:
+        if point.reason and explain:
             reason = _reason(point, country, carrier, meeting) or ALWAYS
         return Recommendation(point.id, True, reason)
     context = template_context(country, carrier, meeting)
@@ -42,8 +44,8 @@ def recommend_point(
         return Recommendation(point.id, False, f"its condition fails: {describe_error(err)}")
     if not applies:
         return Recommendation(point.id, False, f"condition not met: {point.applies_when}")
-    return Recommendation(point.id, True, _reason(point, country, carrier, meeting)
-                          or f"condition met: {point.applies_when}")
+    reason = _reason(point, country, carrier, meeting) if explain else ""
+    return Recommendation(point.id, True, reason or f"condition met: {point.applies_when}")
 
 
 def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting) -> str:
@@ -57,7 +59,7 @@ def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None, meet
 
 def recommendations(
     library: Library, country: Country, carrier: Carrier | None, meeting: Meeting | None = None,
-    per_topic: int = PER_TOPIC,
+    per_topic: int = PER_TOPIC, explain: bool = True,
 ) -> list[Recommendation]:
     """One recommendation per library point, in presentation order.
 
@@ -65,7 +67,7 @@ def recommendations(
     page; points whose condition matched this country or carrier come before general ones.
     """
     points = library.ordered_points()
-    verdicts = {p.id: recommend_point(p, country, carrier, meeting) for p in points}
+    verdicts = {p.id: recommend_point(p, country, carrier, meeting, explain) for p in points}
     for topic in library.topics:
         fits = [p for p in points if p.topic == topic.id and verdicts[p.id].recommended]
         fits.sort(key=lambda p: p.applies_when is None)
@@ -79,4 +81,5 @@ def recommendations(
 def recommended_ids(
     library: Library, country: Country, carrier: Carrier | None, meeting: Meeting | None = None
 ) -> list[str]:
-    return [r.point_id for r in recommendations(library, country, carrier, meeting) if r.recommended]
+    verdicts = recommendations(library, country, carrier, meeting, explain=False)
+    return [r.point_id for r in verdicts if r.recommended]
