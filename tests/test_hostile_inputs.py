@@ -9,7 +9,7 @@ import pytest
 
 from briefing_app.__main__ import main
 
-from .hostile.corpus import BRIEF_CASES, LIBRARY_CASES, Case
+from .hostile.corpus import BRIEF_CASES, LIBRARY_CASES
 from .pdf_reading import all_text
 
 
@@ -23,19 +23,9 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def place(root: Path, case: Case) -> Path:
-    target = root / case.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if case.content is None:
-        target.mkdir()
-    else:
-        target.write_bytes(case.content)
-    return target
-
-
 @pytest.mark.parametrize("case", LIBRARY_CASES, ids=lambda c: c.name)
 def test_library_check_names_file_and_fault(case, library_copy, capsys):
-    target = place(library_copy, case)
+    target = case.place(library_copy)
     code, out, err = run(capsys, "library", "check", str(library_copy))
     assert code == case.exit_code, err
     for words in case.words:
@@ -47,7 +37,7 @@ def test_library_check_names_file_and_fault(case, library_copy, capsys):
 
 @pytest.mark.parametrize("case", [c for c in LIBRARY_CASES if c.exit_code], ids=lambda c: c.name)
 def test_export_goes_on_past_a_broken_library_file(case, library_copy, tmp_path, capsys):
-    place(library_copy, case)
+    case.place(library_copy)
     out_pdf = tmp_path / "out.pdf"
     code, out, err = run(capsys, "export", "--library", str(library_copy), "--country", "IT",
                          "--point", "compulsion-law", "-o", str(out_pdf))
@@ -57,7 +47,7 @@ def test_export_goes_on_past_a_broken_library_file(case, library_copy, tmp_path,
 
 @pytest.mark.parametrize("case", BRIEF_CASES, ids=lambda c: c.name)
 def test_brief_files(case, mini_library, tmp_path, capsys):
-    brief = place(tmp_path, case)
+    brief = case.place(tmp_path)
     out_pdf = tmp_path / "out.pdf"
     code, out, err = run(capsys, "export", str(brief), "--library", str(mini_library), "-o", str(out_pdf))
     assert code == case.exit_code, err
@@ -72,7 +62,7 @@ def test_brief_files(case, mini_library, tmp_path, capsys):
 
 def test_control_characters_print_as_the_visible_text(mini_library, tmp_path, capsys):
     case = next(c for c in BRIEF_CASES if c.name == "control characters")
-    brief = place(tmp_path, case)
+    brief = case.place(tmp_path)
     assert run(capsys, "export", str(brief), "--library", str(mini_library), "-o", str(tmp_path / "o.pdf"))[0] == 0
     assert "bell nul esc[31m end" in " ".join(all_text(tmp_path / "o.pdf").split())
 

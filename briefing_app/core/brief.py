@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .models import MARKING_RANK, QA, SLUG
+from .models import QA, SLUG, PortionMarking
 
 SCHEMA_VERSION = 1
 MAX_TEXT = 100_000
@@ -62,14 +62,7 @@ class CustomPoint(Record):
     background: Text = ""
     if_raised: tuple[QA, ...] = ()
     releasable: bool = False
-    marking: str = "U"
-
-    @field_validator("marking")
-    @classmethod
-    def _known_marking(cls, value: str) -> str:
-        if value not in MARKING_RANK:
-            raise ValueError(f"must be one of {', '.join(MARKING_RANK)}")
-        return value
+    marking: PortionMarking = "U"
 
 
 class CuiBlock(Record):

@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Audience = Literal["government", "carrier"]
 MARKING_RANK = {"U": 0, "SBU": 1, "CUI": 2}
+
+
+def _known_marking(value: str) -> str:
+    if value not in MARKING_RANK:
+        raise ValueError(f"must be one of {', '.join(MARKING_RANK)}")
+    return value
+
+
+PortionMarking = Annotated[str, AfterValidator(_known_marking)]
 
 
 class Strict(BaseModel):
@@ -61,15 +70,8 @@ class TalkingPoint(Strict):
     sources: list[Source] = Field(min_length=1)
     reviewed: dt.date
     releasable: bool
-    marking: str = "U"
+    marking: PortionMarking = "U"
     order: int = 100
-
-    @field_validator("marking")
-    @classmethod
-    def _known_marking(cls, value: str) -> str:
-        if value not in MARKING_RANK:
-            raise ValueError(f"must be one of {', '.join(MARKING_RANK)}")
-        return value
 
 
 class Installation(Strict):

@@ -7,18 +7,8 @@ import pytest
 
 from briefing_app.gui import dialogs
 
-from ..hostile.corpus import BRIEF_CASES, LIBRARY_CASES, Case
+from ..hostile.corpus import BRIEF_CASES, LIBRARY_CASES
 from .test_files import a_brief
-
-
-def place(root, case: Case):
-    target = root / case.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if case.content is None:
-        target.mkdir()
-    else:
-        target.write_bytes(case.content)
-    return target
 
 
 def listed(window) -> str:
@@ -28,7 +18,7 @@ def listed(window) -> str:
 @pytest.mark.parametrize("case", [c for c in LIBRARY_CASES if c.exit_code], ids=lambda c: c.name)
 def test_a_broken_library_file_is_listed_and_the_brief_still_previews(case, qtbot, make_window, library_dir,
                                                                        tmp_path):
-    target = place(library_dir, case)
+    target = case.place(library_dir)
     window = make_window(a_brief(tmp_path / "rome.brief"))
     qtbot.waitUntil(lambda: case.words[0] in listed(window), timeout=5000)
     line = next(line for line in listed(window).splitlines() if case.words[0] in line)
@@ -42,7 +32,7 @@ def test_a_broken_library_file_is_listed_and_the_brief_still_previews(case, qtbo
 @pytest.mark.parametrize("case", BRIEF_CASES, ids=lambda c: c.name)
 def test_a_hostile_brief_file_is_named_and_nothing_is_lost(case, qtbot, make_window, tmp_path, monkeypatch):
     window = make_window(a_brief(tmp_path / "rome.brief"))
-    hostile = place(tmp_path, case)
+    hostile = case.place(tmp_path)
     shown = []
     monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append(faults))
     opened = window.open_path(hostile)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from .. import conftest
 
@@ -23,6 +24,16 @@ class Case:
     content: bytes | None
     words: tuple[str, ...]
     exit_code: int = 1
+
+    def place(self, root: Path) -> Path:
+        """Write this case's file (or folder) under `root`; returns its path."""
+        target = root / self.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if self.content is None:
+            target.mkdir()
+        else:
+            target.write_bytes(self.content)
+        return target
 
 
 def _point(old: str, new: str) -> bytes:
