@@ -47,4 +47,4 @@ def test_every_killed_autosave_session_is_recovered_whole(tmp_path, qapp):
         assert recovery.brief.meeting.purpose == "x" * 90_000
         titles.append(recovery.brief.meeting.title)
         Autosaver(folder).forget(recovery)
-    assert len(set(titles)) > 3
+    assert len(set(titles)) > 1, "the kills should land at different moments"

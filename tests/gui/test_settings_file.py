@@ -56,5 +56,5 @@ def test_killing_a_settings_write_never_breaks_the_file(tmp_path):
         name = AppSettings(store).drafted_by
         assert name == "" or (name.startswith("Officer ") and name.endswith("x" * 5000))
         names.append(name)
-    assert len(set(names)) > 2, names
+    assert sum(bool(name) for name in names) > len(names) // 2, "most kills should land while writing"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
