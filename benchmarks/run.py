@@ -213,7 +213,8 @@ def main() -> int:
     # An installed app runs from compiled bytecode (pip compiles on install, Python on first
     # import); compile here too, in case PYTHONDONTWRITEBYTECODE is set in this shell.
     packages = sysconfig.get_paths()["purelib"]
-    subprocess.run([python, "-m", "compileall", "-q", "-j0", str(ROOT / "briefing_app"), packages], check=True)
+    subprocess.run([python, "-m", "compileall", "-qq", "-j0", str(ROOT / "briefing_app"), packages],
+                   check=False)  # a few template files in PySide6 are not Python; skip them
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
 
