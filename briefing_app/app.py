@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -62,6 +62,22 @@ def run_app(brief_path: Path | None = None) -> int:
     icon = asset("icons", "briefing-builder.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("org.briefingbuilder.BriefingBuilder")  # Wayland finds the icon
     window = start(brief_path, AppSettings(QSettings()), data_folder(), ThreadRunner())
+    app.installEventFilter(FileOpenFilter(window))
     window.show()
     return app.exec()
+
+
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked `.brief` to the running app as a FileOpen event, not argv."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FileOpen and event.file():
+            self._window.open_path(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)

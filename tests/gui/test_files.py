@@ -144,3 +144,20 @@ def test_a_failing_autosave_is_reported_and_work_goes_on(qtbot, make_window, tmp
     window.autosaver.flush()
     assert "Autosave failed" in window.statusBar().currentMessage()
     assert window.controller.brief.meeting.title == "Rome"
+
+
+def test_a_brief_handed_over_by_the_system_opens(qtbot, make_window, tmp_path):
+    """macOS sends a double-clicked file as a FileOpen event to the running app."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from briefing_app.app import FileOpenFilter
+
+    window = make_window()
+    app = QApplication.instance()
+    handler = FileOpenFilter(window)
+    app.installEventFilter(handler)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(a_brief(tmp_path / "finder.brief", title="From Finder"))))
+    finally:
+        app.removeEventFilter(handler)
+    assert window.meeting_form.title.text() == "From Finder"
