@@ -66,3 +66,10 @@ def test_missing_file_and_folder(tmp_path):
         load_brief(tmp_path / "nope.brief")
     with pytest.raises(InputError, match="is a folder"):
         load_brief(tmp_path)
+
+
+def test_a_format_before_the_first_is_refused(tmp_path):
+    path = tmp_path / "old.brief"
+    path.write_text('{"schema_version": 0}')
+    with pytest.raises(InputError, match="format 0 is not one this app can read"):
+        load_brief(path)

@@ -1,14 +1,13 @@
 """Reading and writing `.brief` files: JSON, `schema_version` first, saved atomically.
 
-Older schema versions are migrated on load; a newer one is refused, since dropping fields a
-newer app wrote would lose the officer's work.
+Format 1 is the first; later formats will migrate older files on load. A newer format is
+refused, since dropping fields a newer app wrote would lose the officer's work.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -17,7 +16,6 @@ from .brief import SCHEMA_VERSION, Brief
 from .faults import Fault, InputError
 
 MAX_BRIEF_BYTES = 20_000_000
-MIGRATIONS: dict[int, Any] = {}
 
 
 def brief_to_json(brief: Brief) -> str:
@@ -49,12 +47,8 @@ def parse_brief(text: str, name: str) -> Brief:
                                f"this brief was saved by a newer Briefing Builder (format "
                                f"{version}; this app reads up to {SCHEMA_VERSION}); "
                                "update the app to open it"))
-    while version < SCHEMA_VERSION:
-        migrate = MIGRATIONS.get(version)
-        if migrate is None:
-            raise InputError(Fault(name, "field 'schema_version'",
-                                   f"format {version} is not one this app can read"))
-        data, version = migrate(data), version + 1
+    if version < 1:  # format 1 is the first; a later format adds its migration from here
+        raise InputError(Fault(name, "field 'schema_version'", f"format {version} is not one this app can read"))
     try:
         return Brief.model_validate(data)
     except ValidationError as err:
