@@ -41,7 +41,7 @@ window = QMainWindow(); window.resize(1366, 768); window.show()
 """ + SHOWN
 
 APP_WINDOW = """
-import sys, tempfile
+import os, sys, tempfile, time
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -53,7 +53,14 @@ folder = Path(tempfile.mkdtemp())
 settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.IniFormat))
 window = start(Path(sys.argv[1]) if len(sys.argv) > 1 else None, settings, folder / "data", ThreadRunner())
 window.show()
-""" + SHOWN
+QTimer.singleShot(0, lambda: print(time.time(), flush=True))
+def ready():
+    assert window.controller.path is not None or len(sys.argv) == 1, "the brief did not open"
+    print(time.time(), flush=True)
+    os._exit(0)
+window.ready.connect(lambda: QTimer.singleShot(0, ready))
+app.exec()
+"""
 
 RAW_REPORTLAB = """
 import sys
@@ -92,7 +99,7 @@ window.show()
 deadline = time.monotonic() + 20
 while time.monotonic() < deadline:
     app.processEvents()
-    if window.preview.pdf_bytes:
+    if window.controller is not None and window.preview.pdf_bytes:
         break
 first = window.controller.brief.points[0].id
 window.tabs.setCurrentWidget(window.point_editor)
@@ -130,15 +137,15 @@ def wall(args: list[str], repeat: int, cwd: Path = ROOT) -> float:
     return statistics.median(times)
 
 
-def until_shown(args: list[str], repeat: int) -> float:
-    """Median seconds from starting a process to its window being shown and the event loop
-    running: the moment an officer can click."""
-    times = []
+def until_shown(args: list[str], repeat: int) -> list[float]:
+    """Median seconds from starting a process to each moment it prints a time stamp: its window
+    shown with the event loop running (the moment an officer can click), and any later one."""
+    runs = []
     for _ in range(repeat):
         start = time.time()
         result = subprocess.run(args, cwd=ROOT, env=ENV, check=True, capture_output=True, text=True)
-        times.append(float(result.stdout.split()[-1]) - start)
-    return statistics.median(times)
+        runs.append([float(stamp) - start for stamp in result.stdout.split()])
+    return [statistics.median(moment) for moment in zip(*runs, strict=True)]
 
 
 def in_process(func, repeat: int) -> float:
@@ -218,10 +225,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
 
-        bare = until_shown([python, "-c", BARE_WINDOW], args.repeat)
-        app = until_shown([python, "-c", APP_WINDOW, str(typical_brief(folder))], args.repeat)
-        rows.append(("startup to a shown main window", f"{app:.2f} s", f"bare PySide6 window {bare:.2f} s",
-                     f"{app / bare:.2f}x", "<= 1.5x"))
+        [bare] = until_shown([python, "-c", BARE_WINDOW], args.repeat)
+        shown, ready = until_shown([python, "-c", APP_WINDOW, str(typical_brief(folder))], args.repeat)
+        rows.append(("startup to the shown main window", f"{shown:.2f} s", f"bare PySide6 window {bare:.2f} s",
+                     f"{shown / bare:.2f}x", "<= 1.5x"))
+        rows.append(("startup to the brief open in it", f"{ready:.2f} s", f"bare PySide6 window {bare:.2f} s",
+                     f"{ready / bare:.2f}x", ""))
 
         for label, brief in (("export, typical brief", typical_brief(folder)),
                              ("export, 100-point brief", hundred_point_brief(folder))):

@@ -1,7 +1,9 @@
 """The one wiring point: QApplication, settings, library, controller, autosave and window.
 
-`start` builds a ready window from its parts, so tests use the same wiring as `run_app` with
-settings, data folder and runner of their own.
+`start` builds the window from its parts, so tests use the same wiring as `run_app` with
+settings, data folder and runner of their own. Start-up is staged for speed: the window frame
+shows at once; a worker reads the library (and with it loads pydantic); then `_fill` adds
+the panels, offers a crashed session back and opens the brief.
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
+from .core.faults import Fault
 from .core.paths import asset
 from .gui import dialogs
-from .gui.autosave import Autosaver
-from .gui.controller import BriefController
 from .gui.library_loader import LibraryLoader
 from .gui.main_window import MainWindow
 from .gui.settings import AppSettings
@@ -30,28 +31,41 @@ def data_folder() -> Path:
 
 def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner: Runner,
           library_base: Path | None = None) -> MainWindow:
-    """Build the window, offer to restore a crashed session, open `brief_path`, check the library.
+    """The window frame now; the library loads on `runner` and the panels follow (at once with
+    a `SyncRunner`). Then a crashed session is offered back, or `brief_path` opens.
 
     `library_base` replaces the built-in library (tests use a small one)."""
-    loader = LibraryLoader(runner, lambda: settings.library_folder, library_base)
-    library = loader.load_now()
-    controller = BriefController(library, settings.new_brief())
+    window = MainWindow(settings, runner)
+    loader = LibraryLoader(runner, lambda: settings.library_folder, library_base, parent=window)
+    if brief_path is not None:
+        window.open_path(brief_path)  # waits for the panels
+    loader.first_load(lambda library: _fill(window, loader, library, data_dir),
+                      lambda err: dialogs.show_faults(window, window.tr("Cannot load the library"), [
+                          Fault(str(loader.folders()[-1]), "", f"cannot be read: {err}")]))
+    return window
+
+
+def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) -> None:
+    from .gui.autosave import Autosaver  # here, not above: they load pydantic and Jinja
+    from .gui.controller import BriefController
+
+    controller = BriefController(library, window.settings.new_brief())
     autosaver = Autosaver(data_dir)
-    window = MainWindow(controller, settings, autosaver, loader, runner)
-    loader.setParent(window)
     autosaver.setParent(window)
+    window.attach(controller, autosaver, loader)
     recovery = autosaver.find_recovery()
     autosaver.start_session()
     restore = recovery is not None and dialogs.ask_restore(window, recovery.original)
     if recovery is not None:
         autosaver.forget(recovery)
+    pending = window.take_pending()
     if restore:
         controller.replace(recovery.brief, recovery.original, unsaved=True)
         autosaver.schedule(recovery.brief, recovery.original)
-    elif brief_path is not None:
-        window.open_path(brief_path)
+    elif pending is not None:
+        window.open_path(pending)
     QTimer.singleShot(0, loader, lambda: loader.check(library))
-    return window
+    window.ready.emit()
 
 
 def run_app(brief_path: Path | None = None) -> int:

@@ -1,4 +1,5 @@
-"""The layers point one way: the command line, core and render never load Qt; core never loads ReportLab."""
+"""The layers point one way: the command line, core and render never load Qt; core never loads
+ReportLab; and the window's first frame loads none of the model layer, so it shows quickly."""
 
 import subprocess
 import sys
@@ -9,15 +10,15 @@ PROBE = """
 import sys, importlib
 for name in {modules!r}:
     importlib.import_module(name)
-print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "reportlab"))))
+print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in {watched!r})))
 """
 
 CORE = ["briefing_app.core." + m for m in ("models", "brief", "library", "check", "recommend",
                                             "assemble", "brief_file", "templating", "paths")]
 
 
-def loaded_by(modules):
-    result = subprocess.run([sys.executable, "-c", PROBE.format(modules=modules)],
+def loaded_by(modules, watched=("PySide6", "shiboken6", "reportlab")):
+    result = subprocess.run([sys.executable, "-c", PROBE.format(modules=modules, watched=watched)],
                             capture_output=True, text=True, check=True)
     return set(filter(None, result.stdout.strip().split(",")))
 
@@ -41,3 +42,9 @@ def test_an_export_run_never_loads_qt(tmp_path, mini_library):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("[]")
+
+
+def test_the_window_frame_loads_no_model_layer():
+    """`run_app` shows the frame before a worker loads pydantic and Jinja (start-up budget)."""
+    heavy = ("pydantic", "jinja2", "reportlab", "pypdf")
+    assert loaded_by(["briefing_app.app", "briefing_app.gui.main_window"], heavy) == set()

@@ -2,6 +2,8 @@
 
 The library is the built-in folder plus the officer's own folder (from settings) laid over it.
 Loading never fails: a broken file becomes a fault in the Problems list and the rest works.
+The core (pydantic, Jinja) is imported by the worker that first needs it, so the window is on
+screen before it loads.
 """
 
 from __future__ import annotations
@@ -9,18 +11,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.check import check_library
-from ..core.library import Library, load_library
 from ..core.paths import builtin_library
 from .tasks import Runner
 
+if TYPE_CHECKING:
+    from ..core.library import Library
 
-def load_and_check(folders: list[Path]) -> tuple[Library, list]:
-    library = load_library(folders)
-    return library, check_library(library, dt.date.today())
+
+def _load(folders: list[Path]) -> Library:
+    from ..core.library import load_library
+
+    return load_library(folders)
+
+
+def _check(library: Library) -> list:
+    from ..core.check import check_library
+
+    return check_library(library, dt.date.today())
+
+
+def _load_and_check(folders: list[Path]) -> tuple[Library, list]:
+    library = _load(folders)
+    return library, _check(library)
 
 
 class LibraryLoader(QObject):
@@ -38,12 +54,13 @@ class LibraryLoader(QObject):
         extra = self._extra_folder()
         return [self._base, *([extra] if extra else [])]
 
-    def load_now(self) -> Library:
-        """The first load, before the window exists; the slower check follows via `check`."""
-        return load_library(self.folders())
+    def first_load(self, done: Callable[[Library], None], failed: Callable[[BaseException], None]) -> None:
+        """The load at start-up, before the panels exist; the slower check follows via `check`."""
+        folders = self.folders()
+        self._runner.run(lambda: _load(folders), done, failed)
 
     def check(self, library: Library) -> None:
-        self._runner.run(lambda: check_library(library, dt.date.today()), self.checked.emit,
+        self._runner.run(lambda: _check(library), self.checked.emit,
                          lambda err: self.checked.emit(library.faults))
 
     def reload(self) -> None:
@@ -53,4 +70,4 @@ class LibraryLoader(QObject):
             self.loaded.emit(result[0])
             self.checked.emit(result[1])
 
-        self._runner.run(lambda: load_and_check(folders), done, lambda err: None)
+        self._runner.run(lambda: _load_and_check(folders), done, lambda err: None)

@@ -1,58 +1,96 @@
 """The main window: lays out the panels, owns the menus, and turns commands into controller
-calls, file operations and background jobs. It never edits a brief itself."""
+calls, file operations and background jobs. It never edits a brief itself.
+
+It is built in two steps so that it is on screen before the model layer has loaded: the frame
+(menus, Problems, saved geometry) at once, with nothing here importing pydantic, Jinja or
+ReportLab; the panels in `attach`, once a worker has read the library.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QEvent, QKeyCombination, QObject, Qt, QUrl
+from PySide6.QtCore import QDir, QEvent, QKeyCombination, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QPlainTextEdit, QSplitter, QTabWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QTabWidget,
+)
 
 from .. import __version__
-from ..core.assemble import assemble, reference_faults
 from ..core.faults import Fault, InputError
 from . import dialogs
-from .autosave import Autosaver
-from .controller import BriefController
-from .library_loader import LibraryLoader
-from .printing import print_pdf
 from .settings import AppSettings
 from .tasks import Runner
 from .user_guide import UserGuide
-from .widgets.chosen_list import ChosenList
-from .widgets.country_panel import CountryPanel
-from .widgets.meeting_form import MeetingForm
-from .widgets.point_editor import PointEditor
-from .widgets.point_tree import PointTree
-from .widgets.preview import PreviewPane, build_document
 from .widgets.problems import ProblemsList
+
+if TYPE_CHECKING:
+    from .autosave import Autosaver
+    from .controller import BriefController
+    from .library_loader import LibraryLoader
 
 
 def _export(library, brief, name: str, variant: str, path: Path):
     """Runs on a worker: render, write and (for a handout) verify; ReportLab loads here."""
+    from ..core.assemble import assemble
     from ..render.export import export_pdf
 
     return export_pdf(assemble(library, brief, name), variant, path)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: BriefController, settings: AppSettings, autosaver: Autosaver,
-                 loader: LibraryLoader, runner: Runner):
+    ready = Signal()  # panels filled, brief open: the officer can work
+
+    def __init__(self, settings: AppSettings, runner: Runner):
         super().__init__()
-        self.controller, self.settings, self.autosaver = controller, settings, autosaver
-        self.loader, self.runner = loader, runner
+        self.settings, self.runner = settings, runner
+        self.controller: BriefController | None = None
+        self.autosaver: Autosaver | None = None
+        self.loader: LibraryLoader | None = None
+        self._waiting: list[QAction] = []  # enabled by `attach`
+        self._pending_open: Path | None = None
         self.setObjectName("MainWindow")
+        self.setWindowTitle("Briefing Builder")
         self.setAcceptDrops(True)
+        self.setCentralWidget(QLabel(self.tr("Loading the talking-point library…"), alignment=Qt.AlignCenter))
+        self.problems = ProblemsList()
+        self.problems_dock = QDockWidget(self.tr("Problems"), self, objectName="ProblemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [80], Qt.Vertical)
+        self._create_menus()
+        geometry, state, _splitter = settings.window_layout()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._first_size()
+        if state is not None:
+            self.restoreState(state)
+
+    def attach(self, controller: BriefController, autosaver: Autosaver, loader: LibraryLoader) -> None:
+        """Second step: the panels over `controller`, then every command."""
+        from .widgets.chosen_list import ChosenList
+        from .widgets.country_panel import CountryPanel
+        from .widgets.meeting_form import MeetingForm
+        from .widgets.point_editor import PointEditor
+        from .widgets.point_tree import PointTree
+        from .widgets.preview import PreviewPane
+
+        self.controller, self.autosaver, self.loader = controller, autosaver, loader
         self.country_panel = CountryPanel(controller)
         self.point_tree = PointTree(controller)
         self.chosen_list = ChosenList(controller)
         self.meeting_form = MeetingForm(controller)
         self.point_editor = PointEditor(controller)
-        self.preview = PreviewPane(controller, runner)
-        self.problems = ProblemsList()
+        self.preview = PreviewPane(controller, self.runner)
         self._layout_panels()
-        self._create_menus()
+        self._add_undo_actions()
         self.point_tree.point_selected.connect(self._on_point_selected)
         self.chosen_list.point_selected.connect(self._on_point_selected)
         self.point_editor.point_shown.connect(lambda pid: self.chosen_list.select(pid, quiet=True))
@@ -68,14 +106,17 @@ class MainWindow(QMainWindow):
         loader.checked.connect(lambda faults: self._show_library_problems(faults))
         for editor in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
             editor.installEventFilter(self)
+        for action in self._waiting:
+            action.setEnabled(True)
         self._update_title()
-        geometry, state, splitter = settings.window_layout()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self._first_size()
-        if state is not None:
-            self.restoreState(state)
+        splitter = self.settings.window_layout()[2]
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def take_pending(self) -> Path | None:
+        """The file asked for while the library loaded, handed over once."""
+        path, self._pending_open = self._pending_open, None
+        return path
 
     # -- layout ---------------------------------------------------------------------------
     def _layout_panels(self) -> None:
@@ -94,11 +135,6 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setContentsMargins(6, 6, 6, 0)
         self.setCentralWidget(self.splitter)
-        self.problems_dock = QDockWidget(self.tr("Problems"), self, objectName="ProblemsDock")
-        self.problems_dock.setWidget(self.problems)
-        self.problems_dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
-        self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [80], Qt.Vertical)
 
     def _first_size(self) -> None:
         """First start: fill a laptop screen; on a large one take a comfortable centred size."""
@@ -110,12 +146,15 @@ class MainWindow(QMainWindow):
         self.resize(min(1680, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
         self.move(screen.center() - self.rect().center())
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
+    def _action(self, menu, text: str, slot, shortcut=None, waits: bool = True) -> QAction:
+        """A menu command; one that `waits` needs the brief and stays disabled until `attach`."""
+        action = QAction(text, self, enabled=not waits)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
         action.triggered.connect(slot)
         menu.addAction(action)
+        if waits:
+            self._waiting.append(action)
         return action
 
     def _create_menus(self) -> None:
@@ -131,29 +170,34 @@ class MainWindow(QMainWindow):
         self._action(file, t("Export &Handout…"), lambda: self.export("handout"), "Ctrl+Shift+E")
         self._action(file, t("&Print…"), self.print_brief, K.Print)
         file.addSeparator()
-        self._action(file, t("&Quit"), self.close, K.Quit)
-        edit = bar.addMenu(t("&Edit"))
-        undo = self.controller.undo_stack.createUndoAction(self, t("&Undo"))
-        undo.setShortcuts(K.Undo)
-        redo = self.controller.undo_stack.createRedoAction(self, t("&Redo"))
-        redo.setShortcuts([K("Ctrl+Shift+Z"), K("Ctrl+Y")])
-        edit.addActions([undo, redo])
-        edit.addSeparator()
-        self._action(edit, t("&Find Point"), self._focus_filter, K.Find)
-        self._action(edit, t("Move Point &Up"), lambda: self.chosen_list.move_current(-1), "Alt+Up")
-        self._action(edit, t("Move Point &Down"), lambda: self.chosen_list.move_current(1), "Alt+Down")
-        self._action(edit, t("Add &Custom Point…"), self._add_custom)
+        self._action(file, t("&Quit"), self.close, K.Quit, waits=False)
+        self.edit_menu = bar.addMenu(t("&Edit"))
+        self._action(self.edit_menu, t("&Find Point"), self._focus_filter, K.Find)
+        self._action(self.edit_menu, t("Move Point &Up"), lambda: self.chosen_list.move_current(-1), "Alt+Up")
+        self._action(self.edit_menu, t("Move Point &Down"), lambda: self.chosen_list.move_current(1), "Alt+Down")
+        self._action(self.edit_menu, t("Add &Custom Point…"), self._add_custom)
         library = bar.addMenu(t("&Library"))
-        self._action(library, t("&Reload"), self.loader.reload, "F5")
+        self._action(library, t("&Reload"), lambda: self.loader.reload(), "F5")
         self._action(library, t("&Open Library Folder"), self._open_library_folder)
         self._action(library, t("&Choose Library Folder…"), self._choose_library_folder)
         self._action(library, t("Use &Built-in Library Only"), lambda: self._use_library_folder(None))
         view = bar.addMenu(t("&View"))
         view.addAction(self.problems_dock.toggleViewAction())
         help_menu = bar.addMenu(t("&Help"))
-        self._action(help_menu, t("&User Guide"), self.show_user_guide, K.HelpContents)
+        self._action(help_menu, t("&User Guide"), self.show_user_guide, K.HelpContents, waits=False)
         self._action(help_menu, t("&About Briefing Builder"), self.show_about)
         self._fill_recent_menu()
+
+    def _add_undo_actions(self) -> None:
+        """Undo and Redo belong to the controller's history, so they join the Edit menu with it."""
+        t, K = self.tr, QKeySequence
+        undo = self.controller.undo_stack.createUndoAction(self, t("&Undo"))
+        undo.setShortcuts(K.Undo)
+        redo = self.controller.undo_stack.createRedoAction(self, t("&Redo"))
+        redo.setShortcuts([K("Ctrl+Shift+Z"), K("Ctrl+Y")])
+        first = self.edit_menu.actions()[0]
+        self.edit_menu.insertActions(first, [undo, redo])
+        self.edit_menu.insertSeparator(first)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -177,6 +221,8 @@ class MainWindow(QMainWindow):
             self.autosaver.discard()
 
     def _on_controller_brief_changed(self, brief) -> None:
+        from ..core.assemble import reference_faults
+
         if self.controller.modified:
             self.autosaver.schedule(brief, self.controller.path)
         self.problems.set_problems("references", reference_faults(self.controller.library, brief,
@@ -242,7 +288,12 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
-        """Open a brief; a bad file is named in a dialog and the current brief stays as it was."""
+        """Open a brief; a bad file is named in a dialog and the current brief stays as it was.
+        Before `attach` the path waits, and opens as soon as the panels are there."""
+        if self.controller is None:
+            self._pending_open = Path(path)
+            self.statusBar().showMessage(self.tr("{0} opens once the library has loaded").format(path))
+            return False
         if not self.confirm_discard():
             return False
         try:
@@ -299,6 +350,9 @@ class MainWindow(QMainWindow):
                         lambda err: self._report_failure(self.tr("Cannot export"), err))
 
     def print_brief(self) -> None:
+        from .printing import print_pdf
+        from .widgets.preview import build_document
+
         printer = dialogs.ask_printer(self)
         if printer is None:
             return
@@ -361,6 +415,10 @@ class MainWindow(QMainWindow):
             self.open_path(Path(briefs[0]))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller is None:  # closed while loading: nothing to save yet
+            self.runner.wait()
+            event.accept()
+            return
         if not self.confirm_discard():
             event.ignore()
             return

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..core.brief import Brief
+if TYPE_CHECKING:
+    from ..core.brief import Brief
 
 MAX_RECENT = 8
 
@@ -60,6 +62,8 @@ class AppSettings:
         self._store.setValue("brief/drafted_by", drafted_by)
 
     def new_brief(self) -> Brief:
+        from ..core.brief import Brief  # pydantic loads after the window is shown
+
         return Brief(scheme=self.scheme, paper=self.paper, drafted_by=self.drafted_by)
 
     # -- library --------------------------------------------------------------------------

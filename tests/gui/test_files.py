@@ -10,7 +10,7 @@ import stat
 import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.__main__ import main
@@ -65,12 +65,19 @@ def test_declined_restore_and_clean_close_leave_nothing_to_offer(qtbot, make_win
 
 
 def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
+    """The real start: the frame is on screen while a worker reads the library, commands that
+    need the brief wait, and the brief opens when the panels arrive."""
     path = a_brief(tmp_path / "cli.brief", title="Opened from the shell")
     seen = {}
 
     def fake_exec():
         window = next(w for w in QApplication.topLevelWidgets()
                       if w.objectName() == "MainWindow" and w.isVisible())
+        actions = {a.text(): a for a in window.findChildren(QAction)}
+        seen["loading"] = (window.centralWidget().text(), actions["&Save"].isEnabled(),
+                           actions["&Quit"].isEnabled(), "cli.brief" in window.statusBar().currentMessage())
+        with qtbot.waitSignal(window.ready, timeout=20_000):
+            pass
         seen["title"] = window.meeting_form.title.text()
         seen["window_title"] = window.windowTitle()
         window.runner.wait()
@@ -79,6 +86,7 @@ def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert main([str(path)]) == 0
+    assert seen["loading"] == ("Loading the talking-point library…", False, True, True)
     assert seen["title"] == "Opened from the shell"
     assert seen["window_title"].startswith("cli.brief")
 

@@ -30,10 +30,11 @@ def wait_for(condition, seconds=30):
     deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:
-            raise SystemExit(f"timed out; attempts: {attempts}; preview: {window.preview.message.text()}")
+            raise SystemExit(f"timed out; attempts: {attempts}; status: {window.statusBar().currentMessage()}")
         app.processEvents()
         time.sleep(0.01)
 
+wait_for(lambda: window.controller is not None)  # the library loads on a worker
 wait_for(lambda: window.preview.pdf_bytes)
 window.preview.handout.setChecked(True)
 first = window.preview.pdf_bytes
