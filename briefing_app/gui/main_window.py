@@ -2,8 +2,10 @@
 calls, file operations and background jobs. It never edits a brief itself.
 
 It is built in two steps so that it is on screen before the model layer has loaded: the frame
-(menus, Problems, saved geometry) at once, with nothing here importing pydantic, Jinja or
-ReportLab; the panels in `attach`, once a worker has read the library.
+(menus, saved geometry) at once, with nothing here importing pydantic, Jinja or ReportLab; the
+panels and the Problems list in `attach`, once a worker has read the library. Qt classes the
+frame does not use are reached through their module (`QtCore.Qt`), since PySide6 builds each
+class on first use and the `Qt` namespace alone takes about 40 ms.
 """
 
 from __future__ import annotations
@@ -11,17 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QEvent, QKeyCombination, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QPlainTextEdit,
-    QSplitter,
-    QTabWidget,
-)
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from .. import __version__
 from ..core.faults import Fault, InputError
@@ -29,9 +24,11 @@ from . import dialogs
 from .settings import AppSettings
 from .tasks import Runner
 from .user_guide import UserGuide
-from .widgets.problems import ProblemsList
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from .autosave import Autosaver
     from .controller import BriefController
     from .library_loader import LibraryLoader
@@ -56,22 +53,16 @@ class MainWindow(QMainWindow):
         self.loader: LibraryLoader | None = None
         self._waiting: list[QAction] = []  # enabled by `attach`
         self._pending_open: Path | None = None
+        self._maximise = False
         self.setObjectName("MainWindow")
         self.setWindowTitle("Briefing Builder")
         self.setAcceptDrops(True)
-        self.setCentralWidget(QLabel(self.tr("Loading the talking-point library…"), alignment=Qt.AlignCenter))
-        self.problems = ProblemsList()
-        self.problems_dock = QDockWidget(self.tr("Problems"), self, objectName="ProblemsDock")
-        self.problems_dock.setWidget(self.problems)
-        self.problems_dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
-        self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
-        self.resizeDocks([self.problems_dock], [80], Qt.Vertical)
+        # Said in the status bar: a QLabel in the middle would cost 80 ms of text set-up here.
+        self.statusBar().showMessage(self.tr("Loading the talking-point library…"))
         self._create_menus()
-        geometry, state, _splitter = settings.window_layout()
+        geometry = settings.window_layout()[0]
         if geometry is None or not self.restoreGeometry(geometry):
             self._first_size()
-        if state is not None:
-            self.restoreState(state)
 
     def attach(self, controller: BriefController, autosaver: Autosaver, loader: LibraryLoader) -> None:
         """Second step: the panels over `controller`, then every command."""
@@ -90,6 +81,7 @@ class MainWindow(QMainWindow):
         self.point_editor = PointEditor(controller)
         self.preview = PreviewPane(controller, self.runner)
         self._layout_panels()
+        self._add_problems_dock()
         self._add_undo_actions()
         self.point_tree.point_selected.connect(self._on_point_selected)
         self.chosen_list.point_selected.connect(self._on_point_selected)
@@ -104,14 +96,18 @@ class MainWindow(QMainWindow):
             self.tr("Autosave failed: {0}. Save the brief yourself.").format(reason)))
         loader.loaded.connect(self._on_loader_loaded)
         loader.checked.connect(lambda faults: self._show_library_problems(faults))
-        for editor in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+        for editor in self.findChildren(QtWidgets.QLineEdit) + self.findChildren(QtWidgets.QPlainTextEdit):
             editor.installEventFilter(self)
         for action in self._waiting:
             action.setEnabled(True)
         self._update_title()
-        splitter = self.settings.window_layout()[2]
+        _geometry, state, splitter = self.settings.window_layout()
+        if state is not None:
+            self.restoreState(state)
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        if self._maximise:
+            self.setWindowState(self.windowState() | QtCore.Qt.WindowMaximized)
 
     def take_pending(self) -> Path | None:
         """The file asked for while the library loaded, handed over once."""
@@ -120,13 +116,14 @@ class MainWindow(QMainWindow):
 
     # -- layout ---------------------------------------------------------------------------
     def _layout_panels(self) -> None:
+        Qt, QSplitter = QtCore.Qt, QtWidgets.QSplitter
         left = QSplitter(Qt.Vertical, childrenCollapsible=False)
         left.addWidget(self.country_panel)
         left.addWidget(self.point_tree)
         left.addWidget(self.chosen_list)
         for index, stretch in enumerate((2, 5, 3)):
             left.setStretchFactor(index, stretch)
-        self.tabs = QTabWidget(accessibleName=self.tr("Brief details"))
+        self.tabs = QtWidgets.QTabWidget(accessibleName=self.tr("Brief details"))
         self.tabs.addTab(self.meeting_form, self.tr("&Meeting"))
         self.tabs.addTab(self.point_editor, self.tr("P&oint"))
         self.splitter = QSplitter(Qt.Horizontal, objectName="MainSplitter", childrenCollapsible=False)
@@ -135,13 +132,27 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setContentsMargins(6, 6, 6, 0)
         self.setCentralWidget(self.splitter)
+        self.statusBar().clearMessage()
+
+    def _add_problems_dock(self) -> None:
+        from .widgets.problems import ProblemsList
+
+        Qt, QDockWidget = QtCore.Qt, QtWidgets.QDockWidget
+        self.problems = ProblemsList()
+        self.problems_dock = QDockWidget(self.tr("Problems"), self, objectName="ProblemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.problems_dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [80], Qt.Vertical)
+        self.view_menu.addAction(self.problems_dock.toggleViewAction())
 
     def _first_size(self) -> None:
-        """First start: fill a laptop screen; on a large one take a comfortable centred size."""
+        """First start: fill a laptop screen; on a large one take a comfortable centred size.
+        The window is marked maximised in `attach`: that needs the `Qt` namespace."""
         screen = self.screen().availableGeometry()
         if screen.width() < 1600 or screen.height() < 900:
             self.setGeometry(screen)  # also where no window manager maximises
-            self.setWindowState(Qt.WindowMaximized)
+            self._maximise = True
             return
         self.resize(min(1680, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
         self.move(screen.center() - self.rect().center())
@@ -161,7 +172,7 @@ class MainWindow(QMainWindow):
         t, bar, K = self.tr, self.menuBar(), QKeySequence
         file = bar.addMenu(t("&File"))
         self._action(file, t("&New"), self.new_brief, K.New)
-        self._action(file, t("&Open…"), self.open_dialog, K.Open)
+        self._action(file, t("&Open…"), self.open_dialog, K.Open, waits=False)
         self.recent_menu = file.addMenu(t("Open &Recent"))
         self._action(file, t("&Save"), self.save, K.Save)
         self._action(file, t("Save &As…"), self.save_as, K.SaveAs)
@@ -181,8 +192,7 @@ class MainWindow(QMainWindow):
         self._action(library, t("&Open Library Folder"), self._open_library_folder)
         self._action(library, t("&Choose Library Folder…"), self._choose_library_folder)
         self._action(library, t("Use &Built-in Library Only"), lambda: self._use_library_folder(None))
-        view = bar.addMenu(t("&View"))
-        view.addAction(self.problems_dock.toggleViewAction())
+        self.view_menu = bar.addMenu(t("&View"))
         help_menu = bar.addMenu(t("&Help"))
         self._action(help_menu, t("&User Guide"), self.show_user_guide, K.HelpContents, waits=False)
         self._action(help_menu, t("&About Briefing Builder"), self.show_about)
@@ -282,7 +292,8 @@ class MainWindow(QMainWindow):
             self.controller.new_brief()
 
     def open_dialog(self) -> None:
-        folder = str(self.controller.path.parent) if self.controller.path else QDir.homePath()
+        current = self.controller.path if self.controller else None
+        folder = str(current.parent) if current else QtCore.QDir.homePath()
         path = dialogs.ask_open_path(self, folder)
         if path:
             self.open_path(path)
@@ -292,7 +303,7 @@ class MainWindow(QMainWindow):
         Before `attach` the path waits, and opens as soon as the panels are there."""
         if self.controller is None:
             self._pending_open = Path(path)
-            self.statusBar().showMessage(self.tr("{0} opens once the library has loaded").format(path))
+            self.statusBar().showMessage(self.tr("Loading the talking-point library, then {0}…").format(path))
             return False
         if not self.confirm_discard():
             return False
@@ -311,7 +322,7 @@ class MainWindow(QMainWindow):
         return self.save_to(self.controller.path) if self.controller.path else self.save_as()
 
     def save_as(self) -> bool:
-        suggestion = str(self.controller.path or Path(QDir.homePath()) / self._suggested_stem())
+        suggestion = str(self.controller.path or Path(QtCore.QDir.homePath()) / self._suggested_stem())
         path = dialogs.ask_save_path(self, self.tr("Save Brief As"), suggestion)
         return self.save_to(path) if path else False
 
@@ -338,7 +349,7 @@ class MainWindow(QMainWindow):
     # -- output ---------------------------------------------------------------------------
     def export(self, variant: str) -> None:
         stem = self.controller.path.stem if self.controller.path else self._suggested_stem()
-        folder = self.controller.path.parent if self.controller.path else Path(QDir.homePath())
+        folder = self.controller.path.parent if self.controller.path else Path(QtCore.QDir.homePath())
         title = self.tr("Export Officer Brief") if variant == "officer" else self.tr("Export Handout")
         path = dialogs.ask_save_path(self, title, str(folder / f"{stem}-{variant}.pdf"), pdf=True)
         if not path:
@@ -367,10 +378,10 @@ class MainWindow(QMainWindow):
 
     # -- library and help -----------------------------------------------------------------
     def _open_library_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.loader.folders()[-1])))
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(self.loader.folders()[-1])))
 
     def _choose_library_folder(self) -> None:
-        folder = dialogs.ask_folder(self, self.tr("Choose Library Folder"), QDir.homePath())
+        folder = dialogs.ask_folder(self, self.tr("Choose Library Folder"), QtCore.QDir.homePath())
         if folder:
             self._use_library_folder(folder)
 
@@ -398,9 +409,10 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z in a text field undoes the brief, not just that field's own typing: one
         history for every change, so the field and the brief never disagree."""
-        if event.type() == QEvent.ShortcutOverride and (
+        Qt = QtCore.Qt
+        if event.type() == QtCore.QEvent.ShortcutOverride and (
                 event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
-                or event.keyCombination() == QKeyCombination(Qt.ControlModifier, Qt.Key_Y)):
+                or event.keyCombination() == QtCore.QKeyCombination(Qt.ControlModifier, Qt.Key_Y)):
             return True
         return super().eventFilter(watched, event)
 

@@ -74,8 +74,8 @@ def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
         window = next(w for w in QApplication.topLevelWidgets()
                       if w.objectName() == "MainWindow" and w.isVisible())
         actions = {a.text(): a for a in window.findChildren(QAction)}
-        seen["loading"] = (window.centralWidget().text(), actions["&Save"].isEnabled(),
-                           actions["&Quit"].isEnabled(), "cli.brief" in window.statusBar().currentMessage())
+        seen["loading"] = (window.statusBar().currentMessage(), window.centralWidget(),
+                           actions["&Save"].isEnabled(), actions["&Quit"].isEnabled())
         with qtbot.waitSignal(window.ready, timeout=20_000):
             pass
         seen["title"] = window.meeting_form.title.text()
@@ -86,7 +86,7 @@ def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert main([str(path)]) == 0
-    assert seen["loading"] == ("Loading the talking-point library…", False, True, True)
+    assert seen["loading"] == (f"Loading the talking-point library, then {path}…", None, False, True)
     assert seen["title"] == "Opened from the shell"
     assert seen["window_title"].startswith("cli.brief")
 
