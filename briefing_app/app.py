@@ -40,9 +40,15 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
     if brief_path is not None:
         window.open_path(brief_path)  # waits for the panels
     loader.first_load(lambda library: _fill(window, loader, library, data_dir),
-                      lambda err: dialogs.show_faults(window, window.tr("Cannot load the library"), [
-                          Fault(str(loader.folders()[-1]), "", f"cannot be read: {err}")]))
+                      lambda err: _library_failed(window, loader, err))
     return window
+
+
+def _library_failed(window: MainWindow, loader: LibraryLoader, err: BaseException) -> None:
+    """Loading collects a bad file's faults and goes on, so this is an unreadable folder or a bug."""
+    window.statusBar().showMessage(window.tr("The library could not be loaded."))
+    dialogs.show_faults(window, window.tr("Cannot load the library"),
+                        [Fault(str(loader.folders()[-1]), "", f"cannot be read: {err}")])
 
 
 def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) -> None:

@@ -9,7 +9,7 @@ import stat
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -86,7 +86,7 @@ def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert main([str(path)]) == 0
-    assert seen["loading"] == (f"Loading the talking-point library, then {path}…", None, False, True)
+    assert seen["loading"] == ("Loading the talking-point library, then cli.brief…", None, False, True)
     assert seen["title"] == "Opened from the shell"
     assert seen["window_title"].startswith("cli.brief")
 
@@ -169,3 +169,70 @@ def test_a_brief_handed_over_by_the_system_opens(qtbot, make_window, tmp_path):
     finally:
         app.removeEventFilter(handler)
     assert window.meeting_form.title.text() == "From Finder"
+
+
+class HeldRunner:
+    """Holds the start-up library load until the test lets it go, as a slow laptop would."""
+
+    def __init__(self):
+        self.held = []
+
+    def run(self, work, done, failed):
+        self.held.append((work, done, failed))
+
+    def release(self, error=None):
+        work, done, failed = self.held.pop(0)
+        failed(error) if error else done(work())
+
+    def wait(self, msecs=0):
+        return True
+
+
+def held_start(tmp_path, library_dir, settings_file):
+    from briefing_app.app import start
+    from briefing_app.gui.settings import AppSettings
+
+    runner = HeldRunner()
+    settings = AppSettings(QSettings(str(settings_file), QSettings.IniFormat))
+    return start(None, settings, tmp_path / "appdata", runner, library_dir), runner
+
+
+def test_a_file_handed_over_while_the_library_loads_opens_once_it_has(qtbot, tmp_path, library_dir, settings_file):
+    from PySide6.QtGui import QFileOpenEvent
+
+    from briefing_app.app import FileOpenFilter
+
+    window, runner = held_start(tmp_path, library_dir, settings_file)
+    qtbot.addWidget(window)
+    handler = FileOpenFilter(window)
+    QApplication.instance().installEventFilter(handler)
+    try:
+        QApplication.sendEvent(QApplication.instance(),
+                               QFileOpenEvent(str(a_brief(tmp_path / "early.brief", title="Early"))))
+    finally:
+        QApplication.instance().removeEventFilter(handler)
+    assert window.controller is None and "early.brief" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.ready):
+        runner.release()
+    assert window.meeting_form.title.text() == "Early"
+    assert window.windowTitle().startswith("early.brief")
+
+
+def test_closing_while_the_library_loads_just_closes(qtbot, tmp_path, library_dir, settings_file):
+    window, _runner = held_start(tmp_path, library_dir, settings_file)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close()
+    assert not window.isVisible()
+
+
+def test_a_library_that_cannot_load_is_named(qtbot, tmp_path, library_dir, settings_file, monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
+    window, runner = held_start(tmp_path, library_dir, settings_file)
+    qtbot.addWidget(window)
+    runner.release(PermissionError(13, "Permission denied"))
+    title, faults = shown[0]
+    assert title == "Cannot load the library"
+    assert str(library_dir) in str(faults[0]) and "Permission denied" in str(faults[0])
+    assert window.statusBar().currentMessage() == "The library could not be loaded."
