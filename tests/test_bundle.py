@@ -115,7 +115,8 @@ def test_frozen_app_exports_from_another_folder(bundle, tmp_path):
 
 @pytest.mark.slow
 def test_frozen_app_with_no_arguments_opens_the_window(bundle, tmp_path):
-    """Qt loads from the bundle (platform plugin, QtPdf) and the window stays up until closed."""
+    """Qt loads from the bundle (platform plugin, QtPdf), the library and panels load after the
+    frame (the autosave session starts only then), and the window stays up until closed."""
     env = _clean_env(tmp_path)
     env["QT_QPA_PLATFORM"] = "offscreen"
     process = subprocess.Popen([str(bundle / EXE)], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
@@ -123,6 +124,7 @@ def test_frozen_app_with_no_arguments_opens_the_window(bundle, tmp_path):
     try:
         time.sleep(8)
         alive = process.poll() is None
+        sessions = list(tmp_path.rglob("session-*.json"))
     finally:
         process.terminate()
         try:
@@ -131,6 +133,7 @@ def test_frozen_app_with_no_arguments_opens_the_window(bundle, tmp_path):
             process.kill()
             _out, err = process.communicate()
     assert alive, f"the frozen app exited with {process.returncode}:\n{err[-3000:]}"
+    assert sessions, f"the window never finished loading:\n{err[-3000:]}"
     assert "Traceback" not in err and "could not load the Qt platform plugin" not in err, err
 
 
