@@ -25,7 +25,7 @@ Scheme = Literal["us", "uk"]
 class Record(BaseModel):
     """Base for brief records: unknown keys are refused so a typo is reported, not dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Counterpart(Record):

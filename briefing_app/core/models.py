@@ -29,7 +29,7 @@ PortionMarking = Annotated[str, AfterValidator(_known_marking)]
 class Strict(BaseModel):
     """Base for library records: strict types, no unknown keys, immutable once loaded."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Source(Strict):

@@ -303,7 +303,8 @@ class MainWindow(QMainWindow):
         Before `attach` the path waits, and opens as soon as the panels are there."""
         if self.controller is None:
             self._pending_open = Path(path)
-            self.statusBar().showMessage(self.tr("Loading the talking-point library, then {0}…").format(Path(path).name))
+            self.statusBar().showMessage(
+                self.tr("Loading the talking-point library, then {0}…").format(self._pending_open.name))
             return False
         if not self.confirm_discard():
             return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -13,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from ..core.library import toml  # the parser the library already loaded
 from ..core.paths import asset
 
 VARIANTS = ("", "-Bold")
@@ -55,7 +55,7 @@ def _register_fonts(families: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
 
 @cache
 def load_styles() -> Styles:
-    data = tomllib.loads(asset("styles.toml").read_text(encoding="utf-8"))
+    data = toml.loads(asset("styles.toml").read_text(encoding="utf-8"))
     _register_fonts(tuple((k, tuple(v)) for k, v in data["fonts"].items()))
     colours = {name: HexColor(value) for name, value in data["colours"].items()}
     paragraph = {}
