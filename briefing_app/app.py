@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -84,7 +85,8 @@ def run_app(brief_path: Path | None = None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("org.briefingbuilder.BriefingBuilder")  # Wayland finds the icon
     window = start(brief_path, AppSettings(QSettings()), data_folder(), ThreadRunner())
-    app.installEventFilter(FileOpenFilter(window))
+    if sys.platform == "darwin":  # elsewhere a filter in Python would only slow every event
+        app.installEventFilter(FileOpenFilter(window))
     window.show()
     return app.exec()
 
@@ -96,8 +98,8 @@ class FileOpenFilter(QObject):
         super().__init__(window)
         self._window = window
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.FileOpen and event.file():
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QtCore.QEvent.Type.FileOpen and event.file():
             self._window.open_path(Path(event.file()))
             return True
         return super().eventFilter(watched, event)

@@ -2,17 +2,23 @@
 
 The window calls these functions through this module, so a test can replace any of them with
 `monkeypatch.setattr(dialogs, "ask_open_path", ...)` and drive the app without a modal dialog.
+Qt's dialog classes are reached through `QtWidgets` when first asked for: PySide6 builds each
+class on first use, and the window's first frame needs none of them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.faults import Fault
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
 
 BRIEF_FILTER = "Briefs (*.brief)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -23,12 +29,13 @@ def tr(text: str) -> str:
 
 
 def ask_open_path(parent: QWidget, folder: str) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, tr("Open Brief"), folder, tr(BRIEF_FILTER))
+    name, _ = QtWidgets.QFileDialog.getOpenFileName(parent, tr("Open Brief"), folder, tr(BRIEF_FILTER))
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget, title: str, suggestion: str, pdf: bool = False) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggestion, tr(PDF_FILTER if pdf else BRIEF_FILTER))
+    dialog = QtWidgets.QFileDialog
+    name, _ = dialog.getSaveFileName(parent, title, suggestion, tr(PDF_FILTER if pdf else BRIEF_FILTER))
     if not name:
         return None
     path = Path(name)
@@ -37,12 +44,13 @@ def ask_save_path(parent: QWidget, title: str, suggestion: str, pdf: bool = Fals
 
 
 def ask_folder(parent: QWidget, title: str, folder: str) -> Path | None:
-    name = QFileDialog.getExistingDirectory(parent, title, folder)
+    name = QtWidgets.QFileDialog.getExistingDirectory(parent, title, folder)
     return Path(name) if name else None
 
 
 def ask_unsaved(parent: QWidget, name: str) -> str:
     """'save', 'discard' or 'cancel' for a brief with unsaved changes."""
+    QMessageBox = QtWidgets.QMessageBox
     answer = QMessageBox.question(
         parent, tr("Unsaved changes"), tr("Save the changes to {name}?").format(name=name),
         QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
@@ -51,6 +59,7 @@ def ask_unsaved(parent: QWidget, name: str) -> str:
 
 def ask_restore(parent: QWidget, original: Path | None) -> bool:
     what = original.name if original else tr("an unsaved brief")
+    QMessageBox = QtWidgets.QMessageBox
     answer = QMessageBox.question(
         parent, tr("Restore unsaved work?"),
         tr("Briefing Builder did not close cleanly last time. Restore the autosaved changes "
@@ -59,14 +68,16 @@ def ask_restore(parent: QWidget, original: Path | None) -> bool:
 
 
 def show_faults(parent: QWidget, title: str, faults: list[Fault]) -> None:
-    QMessageBox.warning(parent, title, "\n".join(str(f) for f in faults))
+    QtWidgets.QMessageBox.warning(parent, title, "\n".join(str(f) for f in faults))
 
 
 def show_info(parent: QWidget, title: str, text: str) -> None:
-    QMessageBox.about(parent, title, text)
+    QtWidgets.QMessageBox.about(parent, title, text)
 
 
 def ask_printer(parent: QWidget) -> QPrinter | None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when first printing
+
     printer = QPrinter(QPrinter.HighResolution)
     dialog = QPrintDialog(printer, parent)
     return printer if dialog.exec() == QPrintDialog.Accepted else None

@@ -23,7 +23,6 @@ from ..core.faults import Fault, InputError
 from . import dialogs
 from .settings import AppSettings
 from .tasks import Runner
-from .user_guide import UserGuide
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QObject
@@ -391,6 +390,8 @@ class MainWindow(QMainWindow):
         self.loader.reload()
 
     def show_user_guide(self) -> None:
+        from .user_guide import UserGuide
+
         self.guide = UserGuide(self)
         self.guide.show()
 
