@@ -80,6 +80,7 @@ def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
             pass
         seen["title"] = window.meeting_form.title.text()
         seen["window_title"] = window.windowTitle()
+        seen["maximised"] = window.isMaximized()  # first start on a screen under 1600 x 900
         window.runner.wait()
         window.close()
         return 0
@@ -88,6 +89,7 @@ def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
     assert main([str(path)]) == 0
     assert seen["loading"] == ("Loading the talking-point library, then cli.brief…", None, False, True)
     assert seen["title"] == "Opened from the shell"
+    assert seen["maximised"]
     assert seen["window_title"].startswith("cli.brief")
 
 
