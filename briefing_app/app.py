@@ -49,7 +49,7 @@ def _library_failed(window: MainWindow, loader: LibraryLoader, err: BaseExceptio
     """Loading collects a bad file's faults and goes on, so this is an unreadable folder or a bug."""
     window.statusBar().showMessage(window.tr("The library could not be loaded."))
     dialogs.show_faults(window, window.tr("Cannot load the library"),
-                        [Fault(str(loader.folders()[-1]), "", f"cannot be read: {err}")])
+                        [Fault("; ".join(map(str, loader.folders())), "", f"cannot be read: {err}")])
 
 
 def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) -> None:
