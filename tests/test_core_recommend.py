@@ -64,3 +64,29 @@ def test_at_most_two_points_per_topic_specific_ones_first(library_copy):
     assert chosen["edge-general-2"].reason.endswith("but this topic already has 2 recommended points")
     windtre = verdicts(library, "IT", "windtre")
     assert windtre["edge-general-1"].recommended and windtre["edge-general-2"].recommended
+
+
+def test_a_page_of_points_every_topic_first(library_copy):
+    """Five topics with three general points each: two per topic would make ten, more than a
+    page holds; each topic gets its first point, then seconds go in topic order up to eight."""
+    source = (library_copy / "points/state-compulsion/compulsion-law.toml").read_text()
+    with (library_copy / "topics.toml").open("a") as topics:
+        topics.write('\n[[topic]]\nid = "market"\ntitle = "The vendor market"\n')
+    order = ["state-compulsion", "edge-core", "base-traffic", "subsidy", "market"]
+    for topic in order:
+        (library_copy / "points" / topic).mkdir(exist_ok=True)
+        for n in (1, 2, 3):
+            (library_copy / "points" / topic / f"{topic}-{n}.toml").write_text(
+                source.replace('"compulsion-law"', f'"{topic}-{n}"')
+                .replace('topic = "state-compulsion"', f'topic = "{topic}"')
+                .replace("Chinese law obliges", f"Point {n} on {topic}: Chinese law obliges"))
+    library = load_library([library_copy])
+    assert not library.errors
+    chosen = verdicts(library, "NZ", "spark")
+    recommended = [pid for pid, v in chosen.items() if v.recommended]
+    assert len(recommended) == 8
+    assert {library.points[pid].topic for pid in recommended} == set(order)
+    assert not any(chosen[f"{topic}-2"].recommended for topic in ("subsidy", "market"))
+    assert chosen["market-2"].reason == ("fits (core point for every meeting), but 8 points already "
+                                         "fill the page of talking points")
+    assert chosen["market-3"].reason.endswith("but this topic already has 2 recommended points")

@@ -84,3 +84,21 @@ def test_no_point_repeats_another(library):
         for a, b in itertools.combinations(points, 2):
             overlap = len(words[a.id] & words[b.id]) / min(len(words[a.id]), len(words[b.id]))
             assert overlap < 0.6, (a.id, b.id, overlap)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_recommended_brief_keeps_the_page_budgets(library, paper):
+    """What the library recommends for any country and carrier prints without a page-budget
+    warning: talking points on one page, background on two."""
+    from briefing_app.core.assemble import assemble
+    from briefing_app.core.brief import Brief, PointChoice
+    from briefing_app.core.recommend import recommended_ids
+    from briefing_app.render.export import render_document
+
+    for code, country in library.countries.items():
+        for carrier in [None, *country.carriers]:
+            ids = recommended_ids(library, country, carrier)
+            brief = Brief(country=code, carrier=carrier.id if carrier else None, paper=paper,
+                          points=tuple(PointChoice(id=i) for i in ids))
+            result = render_document(assemble(library, brief, "default.brief"), "officer")
+            assert result.warnings == (), (code, carrier and carrier.id, result.warnings)

@@ -14,6 +14,7 @@ from .templating import describe_error, evaluate, render, template_context
 
 ALWAYS = "core point for every meeting"
 PER_TOPIC = 2
+ONE_PAGE = 8  # points of the library's length (at most 75 words each) that fit one printed page
 
 
 @dataclass(frozen=True)
@@ -63,19 +64,28 @@ def recommendations(
 ) -> list[Recommendation]:
     """One recommendation per library point, in presentation order.
 
-    At most `per_topic` points per topic are recommended, so the talking points fit on about a
-    page; points whose condition matched this country or carrier come before general ones.
+    At most `per_topic` points per topic and `ONE_PAGE` in all are recommended, so the talking
+    points fit the page a principal reads. Within a topic, points whose condition matched this
+    country or carrier come before general ones; every topic gets its first point before any
+    topic gets a second, in topic order.
     """
     points = library.ordered_points()
     verdicts = {p.id: recommend_point(p, country, carrier, meeting, explain) for p in points}
+    ranked = []
     for topic in library.topics:
         fits = [p for p in points if p.topic == topic.id and verdicts[p.id].recommended]
         fits.sort(key=lambda p: p.applies_when is None)
         for extra in fits[per_topic:]:
-            verdicts[extra.id] = Recommendation(
-                extra.id, False, f"fits ({verdicts[extra.id].reason}), but this topic "
-                f"already has {per_topic} recommended points")
+            _leave_out(verdicts, extra, f"this topic already has {per_topic} recommended points")
+        ranked.append(fits[:per_topic])
+    by_rank = [fits[rank] for rank in range(per_topic) for fits in ranked if len(fits) > rank]
+    for extra in by_rank[ONE_PAGE:]:
+        _leave_out(verdicts, extra, f"{ONE_PAGE} points already fill the page of talking points")
     return [verdicts[p.id] for p in points]
+
+
+def _leave_out(verdicts: dict[str, Recommendation], point: TalkingPoint, why: str) -> None:
+    verdicts[point.id] = Recommendation(point.id, False, f"fits ({verdicts[point.id].reason}), but {why}")
 
 
 def recommended_ids(
