@@ -97,7 +97,7 @@ def _choose(library: Library, code: str | None, carrier_id: str | None, parser_e
     if carrier is None:
         known = ", ".join(c.id for c in country.carriers)
         raise InputError(Fault("--carrier", "", f"'{carrier_id}' is not a carrier in "
-                               f"{country.name} (known: {known})"))
+                               f"{country.in_text} (known: {known})"))
     return country, carrier
 
 

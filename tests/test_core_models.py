@@ -59,3 +59,12 @@ def test_country_lists_vendor_names_once_and_finds_carriers():
     })
     assert country.carrier("tim").vendor_names == ["Huawei"]
     assert country.carrier("nobody") is None
+
+
+def test_a_country_is_named_as_a_sentence_needs():
+    base = {"code": "GB", "name": "United Kingdom", "sources": [SOURCE], "reviewed": dt.date(2026, 1, 1),
+            "carriers": [{"id": "bt-ee", "name": "BT / EE"}]}
+    uk = Country.model_validate({**base, "name_in_text": "the United Kingdom"})
+    assert (uk.name, uk.in_text, uk.at_start) == ("United Kingdom", "the United Kingdom", "The United Kingdom")
+    italy = Country.model_validate({**base, "code": "IT", "name": "Italy"})
+    assert (italy.in_text, italy.at_start) == ("Italy", "Italy")

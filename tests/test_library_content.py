@@ -1,6 +1,7 @@
 """The built-in library: enough sourced points, profiles that drive the recommendations, no repeats."""
 
 import itertools
+import re
 
 import pytest
 
@@ -102,3 +103,20 @@ def test_every_recommended_brief_keeps_the_page_budgets(library, paper):
                           points=tuple(PointChoice(id=i) for i in ids))
             result = render_document(assemble(library, brief, "default.brief"), "officer")
             assert result.warnings == (), (code, carrier and carrier.id, result.warnings)
+
+
+def test_a_country_that_takes_an_article_keeps_it_in_every_sentence(library):
+    """'over the United Kingdom's networks', never 'over United Kingdom's networks' (a label
+    such as 'United Kingdom: in July 2020 ...' needs none)."""
+    article_countries = [c for c in library.countries.values() if c.in_text != c.name]
+    assert [c.code for c in article_countries] == ["GB"]
+    for country in article_countries:
+        bare = re.compile(rf"(?<!the )(?<!The ){re.escape(country.name)}(?!:)")
+        for carrier in [None, *country.carriers]:
+            context = template_context(country, carrier)
+            for point in library.points.values():
+                texts = [point.text, point.background, point.reason or ""]
+                texts += [t for qa in point.if_raised for t in (qa.question, qa.answer)]
+                for text in texts:
+                    rendered = render(text, context)
+                    assert not bare.search(rendered), (point.id, rendered)

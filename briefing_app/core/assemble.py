@@ -103,7 +103,7 @@ def reference_faults(library: Library, brief: Brief, name: str = "brief") -> lis
     if country is not None and brief.carrier and country.carrier(brief.carrier) is None:
         owner = library.carrier(brief.carrier)
         hint = f" (it belongs to {owner[0].name})" if owner else ""
-        faults.append(Fault(name, "field 'carrier'", f"'{brief.carrier}' is not a carrier in {country.name}{hint}"))
+        faults.append(Fault(name, "field 'carrier'", f"'{brief.carrier}' is not a carrier in {country.in_text}{hint}"))
     faults += [Fault(name, "points", f"point '{choice.id}' is not in the library")
                for choice in brief.points if brief.custom(choice.id) is None and choice.id not in library.points]
     return faults

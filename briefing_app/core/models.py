@@ -107,11 +107,22 @@ class Carrier(Strict):
 class Country(Strict):
     code: str = Field(pattern=r"^[A-Z]{2}$")
     name: str = Field(min_length=1)
+    name_in_text: str = ""  # how a sentence names it, when that differs: "the United Kingdom"
     us_forces: list[Installation] = []
     policy: list[PolicyNote] = []
     carriers: list[Carrier] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     reviewed: dt.date
+
+    @property
+    def in_text(self) -> str:
+        """The name inside a sentence: "Italy", "the United Kingdom"."""
+        return self.name_in_text or self.name
+
+    @property
+    def at_start(self) -> str:
+        """The name opening a sentence: "Italy", "The United Kingdom"."""
+        return self.in_text[:1].upper() + self.in_text[1:]
 
     def carrier(self, carrier_id: str) -> Carrier | None:
         return next((c for c in self.carriers if c.id == carrier_id), None)

@@ -25,7 +25,7 @@ _FORBIDDEN = {
     nodes.Import: "import", nodes.FromImport: "import", nodes.Extends: "extends",
 }
 
-COUNTRY_FIELDS = {"code", "name", "us_forces", "hosts_us_forces", "policy", "carriers"}
+COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces", "policy", "carriers"}
 CARRIER_FIELDS = {"id", "name", "vendors", "vendor_names", "notes"}
 MEETING_FIELDS = {"title", "place", "audience", "purpose"}
 CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS, "meeting": MEETING_FIELDS}
@@ -72,6 +72,8 @@ def template_context(
         "country": {
             "code": country.code,
             "name": country.name,
+            "in_text": country.in_text,
+            "at_start": country.at_start,
             "us_forces": [f.model_dump() for f in country.us_forces],
             "hosts_us_forces": bool(country.us_forces),
             "policy": [{"date": p.date, "note": p.note} for p in country.policy],

@@ -21,7 +21,7 @@ OPENING = ("5G networks will carry the services that economies and their securit
 
 
 def handout_title(brief: AssembledBrief) -> str:
-    return f"Trusted suppliers for 5G networks in {brief.country.name}"
+    return f"Trusted suppliers for 5G networks in {brief.country.in_text}"
 
 
 def handout_text(brief: AssembledBrief) -> list[str]:

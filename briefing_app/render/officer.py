@@ -37,7 +37,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 def meeting_title(brief: AssembledBrief) -> str:
     if brief.meeting.title:
         return brief.meeting.title
-    who = brief.carrier.name if brief.carrier else f"the Government of {brief.country.name}"
+    who = brief.carrier.name if brief.carrier else f"the Government of {brief.country.in_text}"
     return f"Meeting with {who}"
 
 

@@ -98,7 +98,7 @@ def snapshot(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
         story += [para(f"{f.name}, {f.location} ({f.service})", item, mark, BULLET)
                   for f in country.us_forces]
     else:
-        story.append(para(f"{country.name} hosts no US forces on record.", item, mark, BULLET))
+        story.append(para(f"{country.at_start} hosts no US forces on record.", item, mark, BULLET))
     story += _head("Carriers and publicly reported vendors", styles, "subheading")
     for carrier in country.carriers:
         vendors = "; ".join(f"{v.vendor} ({v.role}) [{n(v.source)}]" for v in carrier.vendors)
