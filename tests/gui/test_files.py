@@ -74,7 +74,7 @@ def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
         window = next(w for w in QApplication.topLevelWidgets()
                       if w.objectName() == "MainWindow" and w.isVisible())
         actions = {a.text(): a for a in window.findChildren(QAction)}
-        seen["loading"] = (window.statusBar().currentMessage(), window.centralWidget(),
+        seen["loading"] = (window.windowTitle(), window.centralWidget(),
                            actions["&Save"].isEnabled(), actions["&Quit"].isEnabled())
         with qtbot.waitSignal(window.ready, timeout=20_000):
             pass
@@ -87,7 +87,8 @@ def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     assert main([str(path)]) == 0
-    assert seen["loading"] == ("Loading the talking-point library, then cli.brief…", None, False, True)
+    assert seen["loading"] == ("cli.brief — loading the talking-point library… — Briefing Builder", None, False,
+                               True)
     assert seen["title"] == "Opened from the shell"
     assert seen["maximised"]
     assert seen["window_title"].startswith("cli.brief")
@@ -213,7 +214,7 @@ def test_a_file_handed_over_while_the_library_loads_opens_once_it_has(qtbot, tmp
                                QFileOpenEvent(str(a_brief(tmp_path / "early.brief", title="Early"))))
     finally:
         QApplication.instance().removeEventFilter(handler)
-    assert window.controller is None and "early.brief" in window.statusBar().currentMessage()
+    assert window.controller is None and window.windowTitle().startswith("early.brief — loading")
     with qtbot.waitSignal(window.ready):
         runner.release()
     assert window.meeting_form.title.text() == "Early"
