@@ -53,6 +53,8 @@ def _library_failed(window: MainWindow, loader: LibraryLoader, err: BaseExceptio
 
 
 def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) -> None:
+    if window.closed_early:  # the officer quit before the library came in
+        return
     from .gui.autosave import Autosaver  # here, not above: they load pydantic and Jinja
     from .gui.controller import BriefController
 

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._waiting: list[QAction] = []  # enabled by `attach`
         self._pending_open: Path | None = None
         self._maximise = False
+        self.closed_early = False
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self._show_loading()
@@ -431,8 +432,9 @@ class MainWindow(QMainWindow):
             self.open_path(Path(briefs[0]))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.controller is None:  # closed while loading: nothing to save yet
-            self.runner.wait()
+        if self.controller is None:  # closed while loading: nothing to save, nothing to fill
+            self.closed_early = True
+            self.runner.wait()  # no worker may outlive the interpreter
             event.accept()
             return
         if not self.confirm_discard():

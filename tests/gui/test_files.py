@@ -222,11 +222,14 @@ def test_a_file_handed_over_while_the_library_loads_opens_once_it_has(qtbot, tmp
 
 
 def test_closing_while_the_library_loads_just_closes(qtbot, tmp_path, library_dir, settings_file):
-    window, _runner = held_start(tmp_path, library_dir, settings_file)
+    window, runner = held_start(tmp_path, library_dir, settings_file)
     qtbot.addWidget(window)
     window.show()
     assert window.close()
     assert not window.isVisible()
+    runner.release()  # the library arrives after all
+    assert window.controller is None
+    assert not (tmp_path / "appdata").exists()  # no autosave session was started
 
 
 def test_a_library_that_cannot_load_is_named(qtbot, tmp_path, library_dir, settings_file, monkeypatch):
