@@ -17,7 +17,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
-from .core.faults import Fault
 from .core.paths import asset
 from .gui import dialogs
 from .gui.library_loader import LibraryLoader
@@ -46,10 +45,8 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
 
 
 def _library_failed(window: MainWindow, loader: LibraryLoader, err: BaseException) -> None:
-    """Loading collects a bad file's faults and goes on, so this is an unreadable folder or a bug."""
     window.statusBar().showMessage(window.tr("The library could not be loaded."))
-    dialogs.show_faults(window, window.tr("Cannot load the library"),
-                        [Fault("; ".join(map(str, loader.folders())), "", f"cannot be read: {err}")])
+    dialogs.show_faults(window, window.tr("Cannot load the library"), [loader.fault(err)])
 
 
 def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) -> None:

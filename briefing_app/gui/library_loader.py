@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ..core.faults import Fault
 from ..core.paths import builtin_library
 from .tasks import Runner
 
@@ -42,6 +43,7 @@ def _load_and_check(folders: list[Path]) -> tuple[Library, list]:
 class LibraryLoader(QObject):
     loaded = Signal(object)
     checked = Signal(list)
+    failed = Signal(object)  # a reload that raised: an unreadable folder, or a bug
 
     def __init__(self, runner: Runner, extra_folder: Callable[[], Path | None], base: Path | None = None,
                  parent: QObject | None = None):
@@ -53,6 +55,11 @@ class LibraryLoader(QObject):
     def folders(self) -> list[Path]:
         extra = self._extra_folder()
         return [self._base, *([extra] if extra else [])]
+
+    def fault(self, err: BaseException) -> Fault:
+        """A load that raised (loading turns bad files into faults, so this is an unreadable
+        folder or a bug), in words, naming the folders."""
+        return Fault("; ".join(map(str, self.folders())), "", f"cannot be read: {err}")
 
     def first_load(self, done: Callable[[Library], None], failed: Callable[[BaseException], None]) -> None:
         """The load at start-up, before the panels exist; the slower check follows via `check`."""
@@ -70,4 +77,4 @@ class LibraryLoader(QObject):
             self.loaded.emit(result[0])
             self.checked.emit(result[1])
 
-        self._runner.run(lambda: _load_and_check(folders), done, lambda err: None)
+        self._runner.run(lambda: _load_and_check(folders), done, self.failed.emit)

@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
             self.tr("Autosave failed: {0}. Save the brief yourself.").format(reason)))
         loader.loaded.connect(self._on_loader_loaded)
         loader.checked.connect(lambda faults: self._show_library_problems(faults))
+        loader.failed.connect(lambda err: dialogs.show_faults(self, self.tr("Cannot reload the library"),
+                                                              [loader.fault(err)]))
         for editor in self.findChildren(QtWidgets.QLineEdit) + self.findChildren(QtWidgets.QPlainTextEdit):
             editor.installEventFilter(self)
         for action in self._waiting:

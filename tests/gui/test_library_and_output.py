@@ -175,3 +175,22 @@ def test_an_unwritable_export_is_named_in_a_dialog(qtbot, make_window, tmp_path,
     window.export("officer")
     assert shown[0][0] == "Cannot export"
     assert str(target) in str(shown[0][1][0]) and "does not exist" in str(shown[0][1][0])
+
+
+def test_a_reload_that_fails_is_named_and_the_library_in_use_stays(qtbot, make_window, library_dir, monkeypatch):
+    from briefing_app.gui import library_loader
+
+    window = make_window()
+    before = window.controller.library
+    shown = []
+    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
+
+    def unreadable(folders):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(library_loader, "_load_and_check", unreadable)
+    window.loader.reload()
+    title, faults = shown[0]
+    assert title == "Cannot reload the library"
+    assert str(library_dir) in str(faults[0]) and "Permission denied" in str(faults[0])
+    assert window.controller.library is before
