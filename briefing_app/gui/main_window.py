@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._show_loading()
         self._create_menus()
-        geometry = settings.window_layout()[0]
+        geometry, *self._saved_layout = settings.window_layout()  # the rest waits for `attach`
         if geometry is None or not self.restoreGeometry(geometry):
             self._first_size()
 
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         for action in self._waiting:
             action.setEnabled(True)
         self._update_title()
-        _geometry, state, splitter = self.settings.window_layout()
+        state, splitter = self._saved_layout
         if state is not None:
             self.restoreState(state)
         if splitter is not None:
