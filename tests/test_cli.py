@@ -177,3 +177,20 @@ def test_library_list_explains_recommendations(cli, mini_library):
     assert "core point for every meeting" in lines["compulsion-law"]
     assert "not recommended: condition not met" in lines["base-commercial"]
     assert "[stale: reviewed 2020-01-01]" in lines["subsidy-financing"]
+
+
+def test_collection_is_back_on_after_a_command_and_before_the_window(mini_library, tmp_path,
+                                                                       monkeypatch, capsys):
+    """`main` pauses garbage collection while modules load; the window must not run without it."""
+    import gc
+
+    from briefing_app import __main__, app
+
+    out = tmp_path / "brief.pdf"
+    assert __main__.main(["export", "--library", str(mini_library), "--country", "IT", "-o",
+                          str(out)]) == 0
+    assert gc.isenabled() and out.is_file()
+    seen = []
+    monkeypatch.setattr(app, "run_app", lambda brief: seen.append(gc.isenabled()) or 0)
+    assert __main__.main([]) == 0
+    assert seen == [True]
