@@ -140,12 +140,29 @@ class BriefController(QObject):
         draft = self.brief.model_copy(update={"country": country.code if country else None,
                                               "carrier": carrier})
         if country is not None:
-            old = {c.id: c for c in self.brief.points}
-            picked = [rid for rid, r in self.recommendations(draft).items() if r.recommended]
-            custom = [c for c in self.brief.points if draft.custom(c.id)]
-            draft = draft.model_copy(update={
-                "points": tuple(old.get(pid, PointChoice(id=pid)) for pid in picked) + tuple(custom)})
+            draft = self._with_recommended(draft)
         self.change(draft, self.tr("Choose country and carrier"))
+
+    def tick_recommended(self) -> None:
+        """Tick exactly the points recommended for this meeting, for when its audience or the
+        library changed after the country was chosen. Points that stay keep their place and
+        wording; custom points stay."""
+        if self.brief.country is not None and self.differs_from_recommended():
+            self.change(self._with_recommended(self.brief), self.tr("Tick recommended points"))
+
+    def differs_from_recommended(self) -> bool:
+        """Whether the ticked library points are other than the recommended ones."""
+        picked = {rid for rid, r in self.recommendations().items() if r.recommended}
+        ticked = {c.id for c in self.brief.points if not self.brief.custom(c.id)}
+        return self.brief.country is not None and picked != ticked
+
+    def _with_recommended(self, draft: Brief) -> Brief:
+        picked = [rid for rid, r in self.recommendations(draft).items() if r.recommended]
+        points = [c for c in draft.points if c.id in picked or draft.custom(c.id)]
+        for point_id in picked:
+            if all(c.id != point_id for c in points):
+                points = self._in_library_order(points + [PointChoice(id=point_id)], point_id)
+        return draft.model_copy(update={"points": tuple(points)})
 
     def chosen_ids(self) -> list[str]:
         return [c.id for c in self.brief.points]

@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         self._action(self.edit_menu, t("Move Point &Up"), lambda: self.chosen_list.move_current(-1), "Alt+Up")
         self._action(self.edit_menu, t("Move Point &Down"), lambda: self.chosen_list.move_current(1), "Alt+Down")
         self._action(self.edit_menu, t("Add &Custom Point…"), self._add_custom)
+        self._action(self.edit_menu, t("&Tick Recommended Points"), self._tick_recommended, "Ctrl+Shift+R")
         library = bar.addMenu(t("&Library"))
         self._action(library, t("&Reload"), lambda: self.loader.reload(), "F5")
         self._action(library, t("&Open Library Folder"), self._open_library_folder)
@@ -276,6 +277,14 @@ class MainWindow(QMainWindow):
     def _focus_filter(self) -> None:
         self.point_tree.filter_edit.setFocus()
         self.point_tree.filter_edit.selectAll()
+
+    def _tick_recommended(self) -> None:
+        if self.controller.brief.country is None:
+            self.statusBar().showMessage(self.tr("Choose a country first: recommendations depend on it."), 5000)
+        elif not self.controller.differs_from_recommended():
+            self.statusBar().showMessage(self.tr("The recommended points are already the ones ticked."), 5000)
+        else:
+            self.controller.tick_recommended()
 
     def _add_custom(self) -> None:
         self.tabs.setCurrentWidget(self.point_editor)

@@ -173,3 +173,42 @@ def test_officer_prepares_saves_reopens_and_exports(qtbot, make_window, tmp_path
     assert "BACKGROUND" not in handout
     assert "Huawei radio equipment" not in handout
     assert "J. Officer" not in handout
+
+
+def test_tick_recommended_after_the_audience_changes(qtbot, make_window):
+    window = make_window()
+    menu_action = next(a for a in window.edit_menu.actions() if a.text() == "&Tick Recommended Points")
+    menu_action.trigger()
+    assert "Choose a country first" in window.statusBar().currentMessage()
+    choose_italy_and_tim(qtbot, window)
+    button = window.point_tree.recommend_button
+    assert not button.isEnabled()  # the ticks are the recommendations
+    window.controller.reword("compulsion-law", "Our own wording.")
+    window.controller.add_custom("Offer a technical dialogue")
+    window.controller.move_point("edge-huawei", -1)
+    before = chosen_titles(window)
+
+    # A carrier meeting: the government-only base point is no longer recommended.
+    window.tabs.setCurrentWidget(window.meeting_form)
+    form = window.meeting_form.audience
+    form.setFocus()
+    qtbot.keyClicks(form, "Carrier")
+    form.activated.emit(form.currentIndex())
+    assert window.controller.brief.meeting.audience == "carrier"
+    assert window.point_tree.item("base-commercial").text(1) == ""
+    assert window.point_tree.item("base-commercial").checkState(0) == Qt.Checked  # not yet
+    assert button.isEnabled()
+
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert window.point_tree.item("base-commercial").checkState(0) == Qt.Unchecked
+    assert chosen_titles(window) == [
+        "1. Radio equipment now reaches the core",
+        "2. Chinese law obliges firms to assist state intelligence work ✎",
+        "3. Financing for trusted vendors",
+        "4. Offer a technical dialogue (custom)"]
+    assert not button.isEnabled()
+    menu_action.trigger()
+    assert "already the ones ticked" in window.statusBar().currentMessage()
+
+    window.controller.undo_stack.undo()
+    assert chosen_titles(window) == before

@@ -10,7 +10,16 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.brief import Brief
 from ...core.check import is_stale
@@ -38,10 +47,18 @@ class PointTree(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
         self.tree.setUniformRowHeights(True)
+        self.recommend_button = QPushButton(self.tr("Tick Recommended"), enabled=False)
+        self.recommend_button.setToolTip(self.tr(
+            "Tick the points recommended for this meeting and untick the rest; rewordings and "
+            "custom points stay. Enabled when your ticks differ from the recommendations."))
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit)
+        bar.addWidget(self.recommend_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_edit)
+        layout.addLayout(bar)
         layout.addWidget(self.tree)
+        self.recommend_button.clicked.connect(controller.tick_recommended)
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
         self.tree.itemChanged.connect(self._on_tree_item_changed)
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
@@ -86,6 +103,7 @@ class PointTree(QWidget):
         if self._shown == (chosen, reasons):
             return  # rewording a point changes neither ticks nor reasons: keep typing smooth
         self._shown = (chosen, reasons)
+        self.recommend_button.setEnabled(self._controller.differs_from_recommended())
         self.tree.blockSignals(True)
         for point_id, item in self._items.items():
             item.setCheckState(0, Qt.Checked if point_id in chosen else Qt.Unchecked)
