@@ -35,18 +35,46 @@ def test_latin_greek_and_cyrillic_extract_back_as_typed(variant):
 
 @pytest.mark.parametrize("variant", ["officer", "handout"])
 def test_every_font_is_an_embedded_truetype_subset(variant):
-    brief = assembled(customs=(custom(1, text=SCRIPTS),))
-    pdf = reader(render_document(brief, variant).data)
-    fonts = {}
-    for page in pdf.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            fonts[font["/BaseFont"]] = font
+    brief = assembled(customs=(custom(1, text=SCRIPTS + CJK),))
+    fonts = fonts_of(render_document(brief, variant).data)
     assert fonts
     for name, font in fonts.items():
         assert font["/Subtype"] == "/TrueType", name
-        assert re.fullmatch(r"/[A-Z]{6}\+DejaVu[A-Za-z-]+", name), name
+        assert re.fullmatch(r"/[A-Z]{6}\+(DejaVu[A-Za-z-]+|WenQuanYiMicroHei-0)", name), name
         assert "/FontFile2" in font["/FontDescriptor"], name
+
+
+CJK = "김철수 과학기술정보통신부 · 総務省 ひらがな カタカナ · 华为 中兴通讯"
+
+
+def fonts_of(data: bytes) -> dict[str, object]:
+    fonts = {}
+    for page in reader(data).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    return fonts
+
+
+@pytest.mark.parametrize("variant", ["officer", "handout"])
+def test_chinese_japanese_and_korean_print_in_the_embedded_fallback_font(variant):
+    titled = custom(1, text=CJK).model_copy(update={"title": f"{CJK} title"})
+    brief = assembled(customs=(titled,),
+                      meeting=meeting(title=CJK, place=CJK))
+    result = render_document(brief, variant)
+    assert flat(all_text(result.data)).count(CJK) >= 2  # title and point text, not boxes
+    names = {str(name).split("+")[1] for name in fonts_of(result.data)}
+    assert "WenQuanYiMicroHei-0" in names and "DejaVuSerif" in names
+    assert result.warnings == ()
+
+
+@pytest.mark.parametrize("variant", ["officer", "handout"])
+def test_characters_no_font_has_are_named_in_a_warning(variant):
+    brief = assembled(customs=(custom(1, text="Noted 😀 and ☃ in the text, 한국어 printed."),))
+    warnings = render_document(brief, variant).warnings
+    assert [w for w in warnings if "empty boxes" in w] == [
+        "2 character(s) are missing from the body text's font and may print as empty boxes: "
+        "☃ (U+2603), 😀 (U+1F600)"]
 
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595.28, 841.89)), ("letter", (612, 792))])

@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.point_editor)
 
     def _on_preview_rendered(self, variant: str, warnings: tuple[str, ...]) -> None:
-        """Page-budget overruns of the document on show are listed, as warnings, not errors."""
+        """Page-budget overruns and unprintable characters in the document on show are listed,
+        as warnings, not errors."""
         place = self.tr("officer brief") if variant == "officer" else self.tr("handout")
         self._show_brief_problems([Fault(self._display_name(), place, w, True) for w in warnings])
 

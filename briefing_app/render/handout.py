@@ -14,7 +14,7 @@ from .figures import edge_diagram, figure_text, market_chart
 from .officer_sections import BULLET, source_line
 from .pages import PAPER, Layout, build_pdf
 from .styles import Styles, load_styles
-from .text import heading, para, run_in
+from .text import heading, noting_unprintable, para, run_in, unprintable_warning
 
 OPENING = ("5G networks will carry the services that economies and their security depend on. "
            "This paper sets out why the choice of equipment supplier matters.")
@@ -74,6 +74,9 @@ def handout_story(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
 def build_handout(brief: AssembledBrief) -> RenderResult:
     styles = load_styles()
     layout = Layout()
-    data = build_pdf(handout_story(brief, styles), paper=brief.paper, styles=styles,
-                     banner="", title=handout_title(brief), layout=layout)
-    return RenderResult(data, layout.pages, handout_warnings(layout))
+    with noting_unprintable() as unprintable:
+        story = handout_story(brief, styles)
+    data = build_pdf(story, paper=brief.paper, styles=styles, banner="",
+                     title=handout_title(brief), layout=layout)
+    return RenderResult(data, layout.pages,
+                        handout_warnings(layout) + unprintable_warning(unprintable))

@@ -23,7 +23,7 @@ from .officer_sections import (
 )
 from .pages import PAPER, Layout, build_pdf
 from .styles import Styles, load_styles
-from .text import markup, para
+from .text import markup, noting_unprintable, para, unprintable_warning
 
 LABEL_WIDTH = 36 * mm
 NOT_SET = "to be confirmed"
@@ -178,8 +178,9 @@ def build_officer(brief: AssembledBrief) -> RenderResult:
     styles = load_styles()
     width = PAPER[brief.paper][0] - 2 * styles.margin
     layout = Layout()
-    data = build_pdf(officer_story(brief, styles, width, layout), paper=brief.paper,
-                     styles=styles, banner=brief.banner,
+    with noting_unprintable() as unprintable:
+        story = officer_story(brief, styles, width, layout)
+    data = build_pdf(story, paper=brief.paper, styles=styles, banner=brief.banner,
                      title=f"{meeting_title(brief)}: officer brief", layout=layout)
     warnings = officer_warnings(brief, layout, bluf_lines(brief, styles, width))
-    return RenderResult(data, layout.pages, warnings)
+    return RenderResult(data, layout.pages, warnings + unprintable_warning(unprintable))

@@ -16,6 +16,7 @@ from ..core.library import toml  # the parser the library already loaded
 from ..core.paths import asset
 
 VARIANTS = ("", "-Bold")
+FALLBACK = "fallback"
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Styles:
     page: dict[str, Any]
     colours: dict[str, HexColor]
     figure: dict[str, Any]
+    fallback_file: str
 
     def font(self, family: str, bold: bool = False) -> str:
         return f"{family}-Bold" if bold else family
@@ -54,6 +56,22 @@ def _register_fonts(families: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
 
 
 @cache
+def fallback_font() -> str:
+    """The font name for Chinese, Japanese and Korean text, registered on first use: parsing
+    it takes about 0.2 s, which a brief without such text never pays."""
+    face = TTFont(FALLBACK, str(asset("fonts", load_styles().fallback_file)), subfontIndex=0)
+    pdfmetrics.registerFont(face)
+    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK,
+                                  boldItalic=FALLBACK)  # it has no bold; <b> prints regular
+    return FALLBACK
+
+
+def covers(font: str, char: str) -> bool:
+    """Whether the registered font `font` has a glyph for `char`."""
+    return ord(char) in pdfmetrics.getFont(font).face.charToGlyph
+
+
+@cache
 def load_styles() -> Styles:
     data = toml.loads(asset("styles.toml").read_text(encoding="utf-8"))
     _register_fonts(tuple((k, tuple(v)) for k, v in data["fonts"].items()))
@@ -78,4 +96,5 @@ def load_styles() -> Styles:
             allowWidows=0,
             keepWithNext=spec.get("keep_with_next", False),
         )
-    return Styles(paragraph=paragraph, page=data["page"], colours=colours, figure=data["figure"])
+    return Styles(paragraph=paragraph, page=data["page"], colours=colours, figure=data["figure"],
+                  fallback_file=data["fallback_font"])
