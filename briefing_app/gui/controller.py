@@ -147,14 +147,15 @@ class BriefController(QObject):
         """Tick exactly the points recommended for this meeting, for when its audience or the
         library changed after the country was chosen. Points that stay keep their place and
         wording; custom points stay."""
-        if self.brief.country is not None and self.differs_from_recommended():
+        if self.differs_from_recommended():
             self.change(self._with_recommended(self.brief), self.tr("Tick recommended points"))
 
     def differs_from_recommended(self) -> bool:
-        """Whether the ticked library points are other than the recommended ones."""
+        """Whether a country is chosen and the ticked library points are not the recommended ones."""
+        if self.brief.country is None:
+            return False
         picked = {rid for rid, r in self.recommendations().items() if r.recommended}
-        ticked = {c.id for c in self.brief.points if not self.brief.custom(c.id)}
-        return self.brief.country is not None and picked != ticked
+        return picked != {c.id for c in self.brief.points if not self.brief.custom(c.id)}
 
     def _with_recommended(self, draft: Brief) -> Brief:
         picked = [rid for rid, r in self.recommendations(draft).items() if r.recommended]
