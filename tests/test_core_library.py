@@ -98,3 +98,24 @@ def test_stale_reviews_are_warnings(mini_library):
     assert "subsidy-financing.toml" in stale.file
     assert "last reviewed 2020-01-01" in stale.reason
     assert check_library(load_library([mini_library]), today=dt.date(2020, 6, 1)) == []
+
+
+def test_loading_pauses_garbage_collection_and_restores_it(mini_library, monkeypatch):
+    """Loading runs without collection (it is faster) and leaves it as it found it, even when a
+    file is broken; a window left without collection would grow without bound."""
+    import gc
+
+    from briefing_app.core import library
+
+    seen = []
+    real = library._load_folder
+    monkeypatch.setattr(library, "_load_folder", lambda *a: seen.append(gc.isenabled()) or real(*a))
+    assert gc.isenabled()
+    load_library([mini_library, mini_library / "missing"])
+    assert seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        load_library([mini_library])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

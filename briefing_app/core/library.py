@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .collector import collection_paused
 from .faults import Fault, display_path
 
 try:  # tomli is the stdlib's tomllib, compiled: three times faster on a large library
@@ -82,9 +83,10 @@ class Library:
 def load_library(folders: list[Path] | tuple[Path, ...]) -> Library:
     """Read every folder in order, later ones overriding earlier ones; never raises for bad input."""
     library = Library(folders=tuple(Path(f) for f in folders))
-    for folder in library.folders:
-        _load_folder(library, folder)
-    _check_whole(library)
+    with collection_paused():
+        for folder in library.folders:
+            _load_folder(library, folder)
+        _check_whole(library)
     return library
 
 
