@@ -151,8 +151,10 @@ class BriefController(QObject):
             self.change(self._with_recommended(self.brief), self.tr("Tick recommended points"))
 
     def differs_from_recommended(self) -> bool:
-        """Whether a country is chosen and the ticked library points are not the recommended ones."""
-        if self.brief.country is None:
+        """Whether the library has the brief's country and the ticked library points are not the
+        recommended ones. (A country missing after a reload recommends nothing, and ticking
+        nothing would clear the brief.)"""
+        if self.brief.country is None or self.library.country(self.brief.country) is None:
             return False
         picked = {rid for rid, r in self.recommendations().items() if r.recommended}
         return picked != {c.id for c in self.brief.points if not self.brief.custom(c.id)}

@@ -280,8 +280,12 @@ class MainWindow(QMainWindow):
         self.point_tree.filter_edit.selectAll()
 
     def _tick_recommended(self) -> None:
-        if self.controller.brief.country is None:
+        country = self.controller.brief.country
+        if country is None:
             self.statusBar().showMessage(self.tr("Choose a country first: recommendations depend on it."), 5000)
+        elif self.controller.library.country(country) is None:
+            self.statusBar().showMessage(self.tr("The library has no country {0}: nothing to recommend.")
+                                         .format(country), 5000)
         elif not self.controller.differs_from_recommended():
             self.statusBar().showMessage(self.tr("The recommended points are already the ones ticked."), 5000)
         else:

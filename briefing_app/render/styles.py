@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,6 +18,7 @@ from ..core.paths import asset
 
 VARIANTS = ("", "-Bold")
 FALLBACK = "fallback"
+_FALLBACK_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Styles:
     page: dict[str, Any]
     colours: dict[str, HexColor]
     figure: dict[str, Any]
+    families: tuple[str, ...]
     fallback_file: str
 
     def font(self, family: str, bold: bool = False) -> str:
@@ -55,20 +58,31 @@ def _register_fonts(families: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
         pdfmetrics.registerFontFamily(family, normal=normal, bold=bold, italic=normal, boldItalic=bold)
 
 
-@cache
 def fallback_font() -> str:
-    """The font name for Chinese, Japanese and Korean text, registered on first use: parsing
-    it takes about 0.2 s, which a brief without such text never pays."""
-    face = TTFont(FALLBACK, str(asset("fonts", load_styles().fallback_file)), subfontIndex=0)
-    pdfmetrics.registerFont(face)
-    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK,
-                                  boldItalic=FALLBACK)  # it has no bold; <b> prints regular
+    """The font for what DejaVu lacks (Chinese, Japanese, Korean and some symbols), registered
+    on first use: parsing it takes about 0.2 s, which a brief without such text never pays.
+    Locked, since previews and exports render on worker threads."""
+    with _FALLBACK_LOCK:
+        if FALLBACK not in pdfmetrics.getRegisteredFontNames():
+            file = str(asset("fonts", load_styles().fallback_file))
+            pdfmetrics.registerFont(TTFont(FALLBACK, file, subfontIndex=0))
+            pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK,
+                                          boldItalic=FALLBACK)  # it has no bold; <b> prints regular
     return FALLBACK
 
 
-def covers(font: str, char: str) -> bool:
-    """Whether the registered font `font` has a glyph for `char`."""
-    return ord(char) in pdfmetrics.getFont(font).face.charToGlyph
+def glyphs(font: str) -> dict[int, int]:
+    """The code points the registered font `font` has glyphs for."""
+    return pdfmetrics.getFont(font).face.charToGlyph
+
+
+@cache
+def main_font_chars() -> frozenset[int]:
+    """The code points every main font (each family, regular and bold) has: text made of
+    these prints the same in any style."""
+    styles = load_styles()
+    faces = [styles.font(family, bold) for family in styles.families for bold in (False, True)]
+    return frozenset.intersection(*(frozenset(glyphs(face)) for face in faces))
 
 
 @cache
@@ -97,4 +111,4 @@ def load_styles() -> Styles:
             keepWithNext=spec.get("keep_with_next", False),
         )
     return Styles(paragraph=paragraph, page=data["page"], colours=colours, figure=data["figure"],
-                  fallback_file=data["fallback_font"])
+                  families=tuple(data["fonts"]), fallback_file=data["fallback_font"])

@@ -1,15 +1,14 @@
 """Officer-typed text into ReportLab paragraphs, printed literally.
 
 ReportLab's Paragraph reads a small markup language, so `<`, `&` and `>` from the officer or
-the library are escaped; line breaks are kept. Chinese, Japanese and Korean runs are set in
-the fallback font, since DejaVu has none of them; characters no embedded font has are noted
-while a document's story is built, so the officer is told rather than handed empty boxes.
+the library are escaped; line breaks are kept. Characters some DejaVu face lacks (Chinese,
+Japanese, Korean, some symbols) are set in the fallback font if it has them; the rest are
+noted while a document's story is built, so the officer is told rather than handed boxes.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -18,13 +17,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
-from .styles import covers, fallback_font, load_styles
+from .styles import fallback_font, glyphs, main_font_chars
 
-_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10))
-# Hangul jamo, CJK radicals to ideographs (not the Yijing hexagrams, which DejaVu has), Hangul
-# syllables, compatibility ideographs and forms, full-width forms.
-_CJK = re.compile("[\u1100-\u11ff\u2e80-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff"
-                  "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
+# C0 and C1 controls (but tab and newline) and the byte-order mark pasted text can carry.
+_CONTROL = dict.fromkeys([c for c in range(32) if c not in (9, 10)] + [*range(0x7F, 0xA0), 0xFEFF])
 _unprintable: ContextVar[set[str] | None] = ContextVar("unprintable", default=None)
 
 
@@ -34,21 +30,19 @@ def markup(text: str) -> str:
     escaped = escape(clean).replace("\t", " ").replace("\n", "<br/>")
     if escaped.isascii():
         return escaped
-    found = _unprintable.get()
-    if found is not None:
-        found.update(c for c in set(clean) if not _printable(c))
-    if not _CJK.search(escaped):
+    common = main_font_chars()
+    odd = {c for c in set(clean) - {"\n", "\t"} if ord(c) not in common}
+    if not odd:
         return escaped
     font = fallback_font()
-    return _CJK.sub(lambda run: f'<font name="{font}">{run.group()}</font>', escaped)
-
-
-def _printable(char: str) -> bool:
-    if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
-        return True
-    # Body text's font has the fewest glyphs of the two families: what it has, all styles print.
-    return covers(fallback_font() if _CJK.match(char) else load_styles().paragraph["body"].fontName,
-                  char)
+    fallback = glyphs(font)
+    found = _unprintable.get()
+    if found is not None:
+        found.update(c for c in odd if ord(c) not in fallback)
+    borrowed = "".join(re.escape(c) for c in odd if ord(c) in fallback)
+    if not borrowed:
+        return escaped
+    return re.sub(f"[{borrowed}]+", lambda run: f'<font name="{font}">{run.group()}</font>', escaped)
 
 
 @contextmanager
@@ -67,8 +61,8 @@ def unprintable_warning(chars: set[str]) -> tuple[str, ...]:
         return ()
     shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars)[:8])
     more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
-    return (f"{len(chars)} character(s) are missing from the body text's font and may print "
-            f"as empty boxes: {shown}{more}",)
+    return (f"{len(chars)} character(s) are missing from the PDF fonts and may print as empty "
+            f"boxes: {shown}{more}",)
 
 
 def para(text: str, style: ParagraphStyle, prefix: str = "", bullet: str | None = None) -> Paragraph:

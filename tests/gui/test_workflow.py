@@ -212,3 +212,18 @@ def test_tick_recommended_after_the_audience_changes(qtbot, make_window):
 
     window.controller.undo_stack.undo()
     assert chosen_titles(window) == before
+
+
+def test_tick_recommended_keeps_the_brief_when_its_country_left_the_library(qtbot, make_window,
+                                                                              library_dir):
+    window = make_window()
+    choose_italy_and_tim(qtbot, window)
+    window.controller.set_chosen("subsidy-financing", False)
+    before = chosen_titles(window)
+    assert window.point_tree.recommend_button.isEnabled()
+    (library_dir / "countries" / "it.toml").write_text('code = "IT"\nname = 5\n')  # now broken
+    window.loader.reload()
+    assert not window.point_tree.recommend_button.isEnabled()
+    next(a for a in window.edit_menu.actions() if a.text() == "&Tick Recommended Points").trigger()
+    assert "no country IT" in window.statusBar().currentMessage()
+    assert chosen_titles(window) == before
