@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
@@ -58,6 +58,7 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
     controller = BriefController(library, window.settings.new_brief())
     autosaver = Autosaver(data_dir)
     autosaver.setParent(window)
+    lend_cjk_font()  # before the panels lay out any text
     window.attach(controller, autosaver, loader)
     recovery = autosaver.find_recovery()
     autosaver.start_session()
@@ -72,6 +73,19 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
         window.open_path(pending)
     QTimer.singleShot(0, loader, lambda: loader.check(library))
     window.ready.emit()
+
+
+def lend_cjk_font() -> None:
+    """Officers type names in Hangul or kanji. Where the system has no font for them (a bare
+    Linux), Qt would show boxes, so the window borrows the font the PDFs print them in."""
+    systems = QFontDatabase.WritingSystem
+    if all(QFontDatabase.families(w) for w in (systems.Korean, systems.Japanese,
+                                               systems.SimplifiedChinese)):
+        return
+    from .core.library import toml
+
+    styles = toml.loads(asset("styles.toml").read_text(encoding="utf-8"))
+    QFontDatabase.addApplicationFont(str(asset("fonts", styles["fallback_font"])))
 
 
 def run_app(brief_path: Path | None = None) -> int:

@@ -6,6 +6,7 @@ import io
 import os
 import stat
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
@@ -227,3 +228,23 @@ def test_tick_recommended_keeps_the_brief_when_its_country_left_the_library(qtbo
     next(a for a in window.edit_menu.actions() if a.text() == "&Tick Recommended Points").trigger()
     assert "no country IT" in window.statusBar().currentMessage()
     assert chosen_titles(window) == before
+
+
+
+def test_the_window_borrows_the_cjk_font_where_the_system_has_none(qtbot, monkeypatch):
+    from PySide6.QtGui import QFontDatabase
+
+    from briefing_app import app
+
+    class NoCjkSystem(QFontDatabase):
+        @staticmethod
+        def families(*system):
+            return [] if system else QFontDatabase.families()
+
+    korean = QFontDatabase.WritingSystem.Korean
+    QFontDatabase.removeAllApplicationFonts()  # earlier windows in this run may have lent it
+    if "WenQuanYi Micro Hei" in QFontDatabase.families(korean):
+        pytest.skip("this system has the font installed")
+    monkeypatch.setattr(app, "QFontDatabase", NoCjkSystem)
+    app.lend_cjk_font()
+    assert "WenQuanYi Micro Hei" in QFontDatabase.families(korean)
