@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -71,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _library(extra: Path | None) -> Library:
+    """The built-in library with `--library DIR` over it; a DIR that is not a folder is an
+    input error (the export must not quietly run on the built-in library alone)."""
+    if extra is not None and not extra.is_dir():
+        raise InputError(Fault(str(extra), "", "library folder does not exist"))
     return load_library([builtin_library(), *([extra] if extra else [])])
 
 
@@ -120,6 +125,9 @@ def _export(args, parser_error) -> int:
         country, carrier = _choose(library, args.country, args.carrier, parser_error)
         brief = Brief(country=country.code, carrier=carrier.id if carrier else None)
         name = "command line"
+    twice = sorted({p for p in args.point if args.point.count(p) > 1})
+    if twice:
+        parser_error(f"--point {', '.join(twice)} given more than once")
     if args.point:
         brief = brief.model_copy(update={"points": tuple(PointChoice(id=p) for p in args.point)})
     elif not args.brief:
@@ -181,12 +189,21 @@ def run_command(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "export":
-            return _export(args, args.usage_error)
-        if args.library_command == "check":
-            return _check(args)
-        return _list(args, args.usage_error)
+            code = _export(args, args.usage_error)
+        elif args.library_command == "check":
+            code = _check(args)
+        else:
+            code = _list(args, args.usage_error)
+        sys.stdout.flush()  # here, where a failed write is caught, not at exit
+        return code
     except InputError as err:
         _report(err.faults)
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as err:  # mostly our own output failing: `| head` stopped reading, a full disk
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # or exit retries the write
+        if isinstance(err, BrokenPipeError):
+            return 0
+        print(f"{PROG}: {err.strerror or err}", file=sys.stderr)
+        return 1

@@ -194,3 +194,38 @@ def test_collection_is_back_on_after_a_command_and_before_the_window(mini_librar
     monkeypatch.setattr(app, "run_app", lambda brief: seen.append(gc.isenabled()) or 0)
     assert __main__.main([]) == 0
     assert seen == [True]
+
+
+def test_a_library_folder_that_does_not_exist_stops_the_export(cli, tmp_path):
+    out = tmp_path / "brief.pdf"
+    result = cli("export", "--country", "IT", "--library", str(tmp_path / "nowhere"), "-o", str(out))
+    assert result.returncode == 1 and not out.exists()
+    assert result.stderr.strip() == f"{tmp_path / 'nowhere'}: library folder does not exist"
+
+
+def test_a_point_given_twice_is_a_usage_error(cli, tmp_path):
+    result = cli("export", "--country", "IT", "--point", "sc-ownership", "--point", "sc-ownership",
+                 "-o", str(tmp_path / "brief.pdf"))
+    assert result.returncode == 2
+    assert "--point sc-ownership given more than once" in result.stderr
+
+
+def test_output_cut_short_by_a_closed_pipe_or_a_full_disk_is_no_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    args = [sys.executable, "-m", "briefing_app", "library", "list", "--country", "JP"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"} | {"PYTHONPATH": str(ROOT)}
+    reader = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    reader.stdout.close()  # like `| head` that has already stopped reading
+    assert reader.wait(timeout=60) == 0
+    assert reader.stderr.read() == b""
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, env=env,
+                                    cwd=ROOT, timeout=60)
+        assert result.returncode == 1
+        assert result.stderr.strip() == "briefing-app: No space left on device"
