@@ -132,3 +132,23 @@ def test_the_command_line_refuses_a_leaking_handout(monkeypatch, tmp_path, capsy
     assert status == 1 and not out.exists()
     assert f"{out}: handout refused and deleted: it contains the marking '(U)'" in err
     assert "Traceback" not in err
+
+
+def test_our_names_and_markings_typed_into_a_releasable_point_are_refused(tmp_path):
+    """The wording of a releasable point is the officer's, but our own people's names and
+    markings never belong on a handout; the message says which point to edit."""
+    text = f"As {OFFICER_ONLY['drafted_by']} of ECON said, per the attaché office (SBU), we agree."
+    brief = assembled(customs=(custom(1, text=text),))
+    out = tmp_path / "handout.pdf"
+    with pytest.raises(InputError) as err:
+        export_pdf(brief, "handout", out)
+    assert not out.exists()
+    assert [f.reason for f in err.value.faults] == [
+        "handout refused and deleted: it contains the drafter's name, in the wording of point 4 (custom-p1)",
+        "handout refused and deleted: it contains the marking '(SBU)', in the wording of point 4 (custom-p1)"]
+
+
+def test_a_counterpart_named_in_a_releasable_point_is_the_officers_choice(tmp_path):
+    text = f"We thank {OFFICER_ONLY['counterpart']} for the frank discussion."
+    result = export_pdf(assembled(customs=(custom(1, text=text),)), "handout", tmp_path / "h.pdf")
+    assert result.warnings == ()

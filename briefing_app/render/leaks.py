@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from functools import partial
 
 from pypdf import PdfReader
 
@@ -37,16 +39,24 @@ def _packed(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def _officer_only(brief: AssembledBrief) -> list[tuple[str, str]]:
-    """(where it comes from, text) for everything the handout must not carry."""
-    meeting, cui = brief.meeting, brief.cui
+def _our_people(brief: AssembledBrief) -> list[tuple[str, str]]:
+    """(where it comes from, text) for our own officers' names and the CUI block: never on a
+    handout, not even typed into the wording of a releasable point."""
+    cui = brief.cui
     found = [("the drafter's name", brief.drafted_by), ("the clearer's name", brief.cleared_by),
-             ("the BLUF", meeting.bluf), ("the meeting purpose", meeting.purpose),
-             *(("an objective", o) for o in meeting.objectives),
-             *(("a participant's name", p) for p in meeting.participants),
-             *(("a counterpart's details", v) for c in meeting.counterparts
-               for v in (c.name, c.pronunciation)),
+             *(("a participant's name", p) for p in brief.meeting.participants),
              *(("the CUI designation block", v) for v in (cui.controlled_by, cui.poc))]
+    return [(where, text) for where, text in found if text.strip()]
+
+
+def _officer_only(brief: AssembledBrief) -> list[tuple[str, str]]:
+    """(where it comes from, text) for the rest the handout must not carry, unless the officer
+    put the same words in a releasable point (a BLUF may well say what a point says)."""
+    meeting = brief.meeting
+    found = [("the BLUF", meeting.bluf), ("the meeting purpose", meeting.purpose),
+             *(("an objective", o) for o in meeting.objectives),
+             *(("a counterpart's details", v) for c in meeting.counterparts
+               for v in (c.name, c.pronunciation))]
     for point in brief.points:
         where = f"point {point.number} ({point.id})"
         found.append((f"the background of {where}", point.background))
@@ -56,6 +66,18 @@ def _officer_only(brief: AssembledBrief) -> list[tuple[str, str]]:
         if not point.releasable:
             found += [(f"the text of non-releasable {where}", point.text)]
     return [(where, text) for where, text in found if text.strip()]
+
+
+def _holds(text: str, piece: str) -> bool:
+    return _contains(_spaced(text), _packed(text), piece)
+
+
+def _in_wording(brief: AssembledBrief, found: Callable[[str], object]) -> str:
+    """Which releasable point's wording holds what `found(text)` finds, for the message."""
+    for point in brief.handout_points:
+        if found(f"{point.title}\n{point.text}"):
+            return f", in the wording of point {point.number} ({point.id})"
+    return ""
 
 
 def _pieces(text: str) -> list[str]:
@@ -75,6 +97,9 @@ def _text_leaks(text: str, brief: AssembledBrief) -> list[str]:
     document, packed = _spaced(text), _packed(text)
     allowed_spaced, allowed_packed = _spaced(allowed), _packed(allowed)
     leaks = []
+    for where, name in _our_people(brief):
+        if _contains(document, packed, name):
+            leaks.append(f"{where}{_in_wording(brief, partial(_holds, piece=name))}")
     for where, officer_text in _officer_only(brief):
         for piece in _pieces(officer_text):
             if _contains(document, packed, piece) and \
@@ -84,8 +109,8 @@ def _text_leaks(text: str, brief: AssembledBrief) -> list[str]:
     words = {brief.banner, *marking_words()} if brief.banner else set(marking_words())
     for word in sorted(words):
         pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
-        if re.search(pattern, " ".join(text.split())) and not re.search(pattern, allowed):
-            leaks.append(f"the marking '{word}'")
+        if re.search(pattern, " ".join(text.split())):
+            leaks.append(f"the marking '{word}'{_in_wording(brief, partial(re.search, pattern))}")
     return leaks
 
 
