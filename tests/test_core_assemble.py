@@ -22,7 +22,9 @@ def test_points_render_in_the_chosen_order_with_sources_numbered(library):
                                               PointChoice(id="compulsion-law"))))
     assert [p.number for p in result.points] == [1, 2]
     assert result.points[0].text == "TIM's Huawei radio equipment would take on core tasks in 5G."
-    assert result.points[0].source_numbers == (1,)
+    assert result.points[0].source_numbers == (1, 2)  # its own, then the carrier's vendor report
+    assert result.sources[1].title == "Test source"
+    assert result.points[1].source_numbers == (1,)
     assert result.banner == "SENSITIVE BUT UNCLASSIFIED"
     assert result.handout_points == (result.points[1],)
 

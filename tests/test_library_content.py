@@ -120,3 +120,16 @@ def test_a_country_that_takes_an_article_keeps_it_in_every_sentence(library):
                 for text in texts:
                     rendered = render(text, context)
                     assert not bare.search(rendered), (point.id, rendered)
+
+
+@pytest.mark.parametrize(("code", "carrier_id"), [("KR", "lg-uplus"), ("JP", "softbank"), ("IT", "tim")])
+def test_a_point_about_a_carriers_vendors_cites_the_reports_of_them(library, code, carrier_id):
+    from briefing_app.core.assemble import assemble
+    from briefing_app.core.brief import Brief, PointChoice
+
+    carrier = library.country(code).carrier(carrier_id)
+    brief = Brief(country=code, carrier=carrier_id, points=(PointChoice(id="ec-huawei-on-record"),))
+    point = assemble(library, brief).points[0]
+    cited = {assemble(library, brief).sources[n - 1] for n in point.source_numbers}
+    reports = {v.source for v in carrier.vendors if v.vendor == "Huawei"}
+    assert reports and reports <= cited

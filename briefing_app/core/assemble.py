@@ -16,7 +16,7 @@ from .faults import Fault, InputError
 from .library import Library
 from .markings import SCHEMES, highest
 from .models import QA, Carrier, Country, Source, TalkingPoint
-from .templating import describe_error, render, template_context
+from .templating import describe_error, fields_used, render, template_context
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,8 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             topic_obj = library.topic(lib_point.topic)
             topic = topic_obj.title if topic_obj else lib_point.topic
             marking, releasable = lib_point.marking, lib_point.releasable
-            numbers = tuple(_number(sources, s) for s in lib_point.sources)
+            cited = [*lib_point.sources, *_data_sources(lib_point, country, carrier)]
+            numbers = tuple(dict.fromkeys(_number(sources, s) for s in cited))
         if choice.text is not None and custom is None:
             body["text"] = choice.text
         points.append(AssembledPoint(
@@ -153,6 +154,23 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         sources=tuple(sources), banner=scheme.banner([p.marking for p in points], brief.marking),
         scheme=brief.scheme, cui=brief.cui, drafted_by=brief.drafted_by,
         cleared_by=brief.cleared_by, paper=brief.paper)
+
+
+def _data_sources(point: TalkingPoint, country: Country, carrier: Carrier | None) -> list[Source]:
+    """The sources of the country and carrier facts a point prints, or rests on through its
+    condition: a sentence about a carrier's vendors cites the reports of those vendors."""
+    printed = [point.title, point.text, point.background,
+               *(t for qa in point.if_raised for t in (qa.question, qa.answer)),
+               *([f"{{{{ ({point.applies_when}) }}}}"] if point.applies_when else [])]
+    used = frozenset().union(*(fields_used(t) for t in printed))
+    found: list[Source] = []
+    if carrier is not None and used & {"carrier.vendors", "carrier.vendor_names"}:
+        found += [v.source for v in carrier.vendors]
+    if carrier is not None and "carrier.notes" in used and carrier.notes:
+        found += carrier.sources
+    if "country.policy" in used:
+        found += [s for note in country.policy for s in note.sources]
+    return found
 
 
 def _snapshot_sources(country: Country) -> list[Source]:

@@ -182,6 +182,20 @@ def evaluate(expression: str, context: dict[str, Any]) -> bool:
     return bool(_compiled_expression(expression)(**context))
 
 
+@lru_cache(maxsize=4096)
+def fields_used(source: str) -> frozenset[str]:
+    """The context fields a template reads, such as 'carrier.vendors' or 'country.policy', so
+    the facts it prints can be cited; empty for plain text or a template that does not parse."""
+    if "{" not in source:
+        return frozenset()
+    try:
+        tree = ENV.parse(source)
+    except TemplateError:
+        return frozenset()
+    return frozenset(f"{node.node.name}.{node.attr}" for node in tree.find_all(nodes.Getattr)
+                     if isinstance(node.node, nodes.Name) and node.node.name in CONTEXT_FIELDS)
+
+
 def describe_error(err: Exception) -> str:
     """A template error in plain words."""
     if isinstance(err, SecurityError):
