@@ -133,3 +133,20 @@ def test_a_point_about_a_carriers_vendors_cites_the_reports_of_them(library, cod
     cited = {assemble(library, brief).sources[n - 1] for n in point.source_numbers}
     reports = {v.source for v in carrier.vendors if v.vendor == "Huawei"}
     assert reports and reports <= cited
+
+
+@pytest.mark.parametrize(("code", "carrier_id"), [("JP", "softbank"), ("KR", "lg-uplus"), ("DE", None)])
+def test_handout_sources_leave_out_other_companies_vendor_reports(library, code, carrier_id):
+    from briefing_app.core.assemble import assemble
+    from briefing_app.core.brief import Brief, PointChoice
+    from briefing_app.render.export import render_document
+    from tests.pdf_reading import all_text
+
+    releasable = tuple(PointChoice(id=p.id) for p in library.ordered_points() if p.releasable)
+    brief = assemble(library, Brief(country=code, carrier=carrier_id, points=releasable))
+    handout = " ".join(all_text(render_document(brief, "handout").data).split())
+    officer = " ".join(all_text(render_document(brief, "officer").data).split())
+    for report in ("BT Group to remove Huawei equipment", "SoftBank 'replacing Huawei 4G",
+                   "London Declaration"):
+        assert report in officer and report not in handout
+    assert "Washington Asks Allies to Drop Huawei" in handout  # the points' own public sources stay

@@ -30,6 +30,7 @@ class AssembledPoint:
     background: str
     if_raised: tuple[QA, ...]
     source_numbers: tuple[int, ...]
+    handout_source_numbers: tuple[int, ...]
     marking: str
     releasable: bool
     custom: bool
@@ -54,7 +55,7 @@ class AssembledBrief:
     paper: str
 
     def source_number(self, source: Source) -> int:
-        return self.sources.index(source) + 1
+        return [s.key for s in self.sources].index(source.key) + 1
 
     def portion(self, marking: str) -> str:
         return SCHEMES[self.scheme].portion(marking)
@@ -126,6 +127,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         custom = brief.custom(choice.id)
         if custom is not None:
             numbers: tuple[int, ...] = ()
+            public: tuple[int, ...] = ()
             body = {"title": custom.title, "text": custom.text, "background": custom.background,
                     "if_raised": custom.if_raised}
             library_text, topic, marking, releasable = custom.text, "Custom", custom.marking, \
@@ -137,14 +139,18 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             topic_obj = library.topic(lib_point.topic)
             topic = topic_obj.title if topic_obj else lib_point.topic
             marking, releasable = lib_point.marking, lib_point.releasable
-            cited = [*lib_point.sources, *_data_sources(lib_point, country, carrier)]
-            numbers = tuple(dict.fromkeys(_number(sources, s) for s in cited))
+            own = [_number(sources, s) for s in lib_point.sources]
+            facts = [_number(sources, s) for s in _data_sources(lib_point, country, carrier)]
+            numbers = tuple(dict.fromkeys(own + facts))
+            public = tuple(dict.fromkeys(n for n, s in zip(own, lib_point.sources, strict=True)
+                                         if s.handout))
         if choice.text is not None and custom is None:
             body["text"] = choice.text
         points.append(AssembledPoint(
             number=len(points) + 1, id=choice.id, title=body["title"], topic=topic,
             text=body["text"], library_text=library_text, background=body["background"],
-            if_raised=body["if_raised"], source_numbers=numbers, marking=marking,
+            if_raised=body["if_raised"], source_numbers=numbers,
+            handout_source_numbers=public, marking=marking,
             releasable=releasable, custom=custom is not None))
     for source in _snapshot_sources(country):
         _number(sources, source)
@@ -182,6 +188,8 @@ def _snapshot_sources(country: Country) -> list[Source]:
 
 
 def _number(sources: list[Source], source: Source) -> int:
-    if source not in sources:
+    keys = [s.key for s in sources]
+    if source.key not in keys:
         sources.append(source)
-    return sources.index(source) + 1
+        return len(sources)
+    return keys.index(source.key) + 1

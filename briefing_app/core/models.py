@@ -37,6 +37,14 @@ class Source(Strict):
     publisher: str = Field(min_length=1)
     date: dt.date
     url: str | None = None
+    # False for a source behind a point's background only (say, a report of another company's
+    # vendor choice): the officer brief cites it, the handout's public sources leave it out.
+    handout: bool = True
+
+    @property
+    def key(self) -> tuple:
+        """The same publication, however a point flags it for the handout."""
+        return (self.title, self.publisher, self.date, self.url)
 
     @field_validator("url")
     @classmethod

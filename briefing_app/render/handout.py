@@ -33,10 +33,11 @@ def handout_text(brief: AssembledBrief) -> list[str]:
 
 
 def handout_source_numbers(brief: AssembledBrief) -> list[int]:
-    """The sources behind the releasable points, in first-cited order."""
+    """The public sources behind the releasable points, in first-cited order: not those a
+    point keeps to its background, nor the country and carrier records behind its facts."""
     numbers: list[int] = []
     for point in brief.handout_points:
-        numbers += [n for n in point.source_numbers if n not in numbers]
+        numbers += [n for n in point.handout_source_numbers if n not in numbers]
     return numbers
 
 
