@@ -7,10 +7,11 @@ import re
 
 import pytest
 
-from briefing_app.core.brief import CuiBlock
+from briefing_app.core.assemble import assemble
+from briefing_app.core.brief import Brief, CuiBlock, PointChoice
 from briefing_app.render.export import render_document
 from tests.pdf_reading import all_text, page_texts
-from tests.test_render_fixtures import OFFICER_ONLY, assembled, custom, meeting, words
+from tests.test_render_fixtures import OFFICER_ONLY, assembled, custom, meeting, mini, words
 
 
 def flat(text: str) -> str:
@@ -130,3 +131,18 @@ def test_the_command_line_prints_page_budget_warnings(tmp_path, capsys, mini_lib
     assert status == 0 and out.exists()
     assert f"{out}: warning: talking points run to" in captured.err
     assert "Wrote officer (15 points," in captured.out
+
+
+def test_a_hand_picked_point_whose_condition_fails_is_warned_about():
+    """New Zealand hosts no US forces and Spark reports no Huawei: the officer may still tick
+    these points, but is told their wording may say otherwise."""
+    brief = assemble(mini(), Brief(country="NZ", carrier="spark", points=(
+        PointChoice(id="base-commercial"), PointChoice(id="edge-huawei"),
+        PointChoice(id="compulsion-law"))))
+    misfits = [
+        "point 1 (base-commercial) does not fit this meeting: its condition is not met "
+        "(country.hosts_us_forces); check that its wording is true here",
+        "point 2 (edge-huawei) does not fit this meeting: its condition is not met "
+        "(carrier and 'Huawei' in carrier.vendor_names); check that its wording is true here"]
+    assert [w for w in render_document(brief, "officer").warnings if "does not fit" in w] == misfits
+    assert [w for w in render_document(brief, "handout").warnings if "does not fit" in w] == misfits[:1]

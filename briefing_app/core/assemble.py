@@ -16,7 +16,7 @@ from .faults import Fault, InputError
 from .library import Library
 from .markings import SCHEMES, highest
 from .models import QA, Carrier, Country, Source, TalkingPoint
-from .templating import describe_error, fields_used, render, template_context
+from .templating import describe_error, evaluate, fields_used, render, template_context
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,14 @@ class AssembledPoint:
     marking: str
     releasable: bool
     custom: bool
+    misfit: str = ""  # why a hand-picked library point's condition does not hold here
+
+    @property
+    def misfit_warning(self) -> tuple[str, ...]:
+        if not self.misfit:
+            return ()
+        return (f"point {self.number} ({self.id}) does not fit this meeting: {self.misfit}; "
+                f"check that its wording is true here",)
 
     @property
     def reworded(self) -> bool:
@@ -128,6 +136,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         if custom is not None:
             numbers: tuple[int, ...] = ()
             public: tuple[int, ...] = ()
+            misfit = ""
             body = {"title": custom.title, "text": custom.text, "background": custom.background,
                     "if_raised": custom.if_raised}
             library_text, topic, marking, releasable = custom.text, "Custom", custom.marking, \
@@ -139,6 +148,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             topic_obj = library.topic(lib_point.topic)
             topic = topic_obj.title if topic_obj else lib_point.topic
             marking, releasable = lib_point.marking, lib_point.releasable
+            misfit = _misfit(lib_point, context)
             own = [_number(sources, s) for s in lib_point.sources]
             facts = [_number(sources, s) for s in _data_sources(lib_point, country, carrier)]
             numbers = tuple(dict.fromkeys(own + facts))
@@ -151,7 +161,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             text=body["text"], library_text=library_text, background=body["background"],
             if_raised=body["if_raised"], source_numbers=numbers,
             handout_source_numbers=public, marking=marking,
-            releasable=releasable, custom=custom is not None))
+            releasable=releasable, custom=custom is not None, misfit=misfit))
     for source in _snapshot_sources(country):
         _number(sources, source)
     scheme = SCHEMES[brief.scheme]
@@ -160,6 +170,18 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         sources=tuple(sources), banner=scheme.banner([p.marking for p in points], brief.marking),
         scheme=brief.scheme, cui=brief.cui, drafted_by=brief.drafted_by,
         cleared_by=brief.cleared_by, paper=brief.paper)
+
+
+def _misfit(point: TalkingPoint, context: dict) -> str:
+    """Why the point's `applies_when` does not hold here: its wording may then state things
+    that are not so (a country "hosts US forces" when it does not)."""
+    if point.applies_when is None:
+        return ""
+    try:
+        return "" if evaluate(point.applies_when, context) else \
+            f"its condition is not met ({point.applies_when})"
+    except (TemplateError, SecurityError) as err:
+        return f"its condition fails: {describe_error(err)}"
 
 
 def _data_sources(point: TalkingPoint, country: Country, carrier: Carrier | None) -> list[Source]:

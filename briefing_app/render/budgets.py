@@ -48,11 +48,12 @@ def officer_warnings(brief: AssembledBrief, layout: Layout, bluf_lines: int) -> 
     if brief.banner_understated:
         found.append(f"the banner '{brief.banner}' is lower than the highest portion marking "
                      f"({brief.top_marking}) in the brief")
-    return tuple(found)
+    return tuple(found) + tuple(w for p in brief.points for w in p.misfit_warning)
 
 
-def handout_warnings(layout: Layout) -> tuple[str, ...]:
+def handout_warnings(brief: AssembledBrief, layout: Layout) -> tuple[str, ...]:
+    found = tuple(w for p in brief.handout_points for w in p.misfit_warning)
     if layout.pages > HANDOUT_PAGES:
-        return (f"the handout runs to {layout.pages} pages; a leave-behind should be one or "
-                f"two (choose fewer releasable points)",)
-    return ()
+        found += (f"the handout runs to {layout.pages} pages; a leave-behind should be one or "
+                  f"two (choose fewer releasable points)",)
+    return found

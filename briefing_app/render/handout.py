@@ -80,4 +80,4 @@ def build_handout(brief: AssembledBrief) -> RenderResult:
     data = build_pdf(story, paper=brief.paper, styles=styles, banner="",
                      title=handout_title(brief), layout=layout)
     return RenderResult(data, layout.pages,
-                        handout_warnings(layout) + unprintable_warning(unprintable))
+                        handout_warnings(brief, layout) + unprintable_warning(unprintable))
