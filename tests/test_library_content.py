@@ -150,3 +150,15 @@ def test_handout_sources_leave_out_other_companies_vendor_reports(library, code,
                    "London Declaration"):
         assert report in officer and report not in handout
     assert "Washington Asks Allies to Drop Huawei" in handout  # the points' own public sources stay
+
+
+def test_carrier_names_with_brackets_never_reach_a_sentence(library):
+    """"KDDI (au)'s network" reads badly on a handout: sentences use the carrier's `in_text`."""
+    odd = [(country, carrier) for country in library.countries.values()
+           for carrier in country.carriers if set(carrier.name) & set("(/+")]
+    assert odd and all(carrier.name_in_text for _, carrier in odd)
+    for country, carrier in odd:
+        context = template_context(country, carrier)
+        for point in library.points.values():
+            for template in (point.title, point.text, point.background, point.reason or ""):
+                assert carrier.name not in render(template, context), (point.id, carrier.id)

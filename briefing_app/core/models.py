@@ -103,9 +103,15 @@ class VendorUse(Strict):
 class Carrier(Strict):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
+    name_in_text: str = ""  # how a sentence names it, when `name` has brackets: "KDDI"
     vendors: list[VendorUse] = []
     notes: str = ""
     sources: list[Source] = []
+
+    @property
+    def in_text(self) -> str:
+        """The name inside a sentence: "KDDI's network", not "KDDI (au)'s network"."""
+        return self.name_in_text or self.name
 
     @property
     def vendor_names(self) -> list[str]:

@@ -26,7 +26,7 @@ _FORBIDDEN = {
 }
 
 COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces", "policy", "carriers"}
-CARRIER_FIELDS = {"id", "name", "vendors", "vendor_names", "notes"}
+CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes"}
 MEETING_FIELDS = {"title", "place", "audience", "purpose"}
 CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS, "meeting": MEETING_FIELDS}
 
@@ -84,6 +84,7 @@ def template_context(
         else {
             "id": carrier.id,
             "name": carrier.name,
+            "in_text": carrier.in_text,
             "vendors": [{"vendor": v.vendor, "role": v.role} for v in carrier.vendors],
             "vendor_names": carrier.vendor_names,
             "notes": carrier.notes,
