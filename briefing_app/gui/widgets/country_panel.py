@@ -95,7 +95,7 @@ class CountryPanel(QWidget):
             vendors = "; ".join(f"{escape(v.vendor)} – {escape(v.role)} ({v.source.date.year})"
                                 for v in carrier.vendors)
             lines.append(self.tr("<b>{0} vendors on record:</b> {1}").format(
-                escape(carrier.name), vendors or self.tr("none publicly reported")))
+                escape(carrier.name), vendors or self.tr("none publicly reported (verify locally)")))
         for note in sorted(country.policy, key=lambda n: n.date, reverse=True)[:2]:
             lines.append(f"<b>{note.date.isoformat()}:</b> {escape(note.note)}")
         stale = is_stale(country.reviewed, dt.date.today())
