@@ -58,7 +58,9 @@ def _figures(styles: Styles, paper: str) -> Table:
 
 def handout_story(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
     p = styles.paragraph
-    story: list[Flowable] = [para(handout_title(brief), p["title"]),
+    name = brief.country.in_text
+    title = handout_title(brief).replace(name, name.replace(" ", "\u00a0"))  # never split a name
+    story: list[Flowable] = [para(title, p["title"]),
                              para(OPENING, p["subtitle"]),
                              _figures(styles, brief.paper), Spacer(1, 10)]
     story += [para(point.text, p["body"], run_in(point.title))
