@@ -140,9 +140,9 @@ def test_a_hand_picked_point_whose_condition_fails_is_warned_about():
         PointChoice(id="base-commercial"), PointChoice(id="edge-huawei"),
         PointChoice(id="compulsion-law"))))
     misfits = [
-        "point 1 (base-commercial) does not fit this meeting: its condition is not met "
-        "(country.hosts_us_forces); check that its wording is true here",
-        "point 2 (edge-huawei) does not fit this meeting: its condition is not met "
-        "(carrier and 'Huawei' in carrier.vendor_names); check that its wording is true here"]
+        "point 1 (base-commercial) does not fit this meeting (condition not met: "
+        "country.hosts_us_forces); check that its wording is true here",
+        "point 2 (edge-huawei) does not fit this meeting (condition not met: "
+        "carrier and 'Huawei' in carrier.vendor_names); check that its wording is true here"]
     assert [w for w in render_document(brief, "officer").warnings if "does not fit" in w] == misfits
     assert [w for w in render_document(brief, "handout").warnings if "does not fit" in w] == misfits[:1]

@@ -16,7 +16,8 @@ from .faults import Fault, InputError
 from .library import Library
 from .markings import SCHEMES, highest
 from .models import QA, Carrier, Country, Source, TalkingPoint
-from .templating import describe_error, evaluate, fields_used, render, template_context
+from .recommend import unmet_condition
+from .templating import describe_error, fields_used, render, template_context
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class AssembledPoint:
     def misfit_warning(self) -> tuple[str, ...]:
         if not self.misfit:
             return ()
-        return (f"point {self.number} ({self.id}) does not fit this meeting: {self.misfit}; "
+        return (f"point {self.number} ({self.id}) does not fit this meeting ({self.misfit}); "
                 f"check that its wording is true here",)
 
     @property
@@ -148,7 +149,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             topic_obj = library.topic(lib_point.topic)
             topic = topic_obj.title if topic_obj else lib_point.topic
             marking, releasable = lib_point.marking, lib_point.releasable
-            misfit = _misfit(lib_point, context)
+            misfit = unmet_condition(lib_point, context)  # a hand-picked point may not fit
             own = [_number(sources, s) for s in lib_point.sources]
             facts = [_number(sources, s) for s in _data_sources(lib_point, country, carrier)]
             numbers = tuple(dict.fromkeys(own + facts))
@@ -172,24 +173,11 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         cleared_by=brief.cleared_by, paper=brief.paper)
 
 
-def _misfit(point: TalkingPoint, context: dict) -> str:
-    """Why the point's `applies_when` does not hold here: its wording may then state things
-    that are not so (a country "hosts US forces" when it does not)."""
-    if point.applies_when is None:
-        return ""
-    try:
-        return "" if evaluate(point.applies_when, context) else \
-            f"its condition is not met ({point.applies_when})"
-    except (TemplateError, SecurityError) as err:
-        return f"its condition fails: {describe_error(err)}"
-
-
 def _data_sources(point: TalkingPoint, country: Country, carrier: Carrier | None) -> list[Source]:
     """The sources of the country and carrier facts a point prints, or rests on through its
     condition: a sentence about a carrier's vendors cites the reports of those vendors."""
-    printed = [point.title, point.text, point.background,
-               *(t for qa in point.if_raised for t in (qa.question, qa.answer)),
-               *([f"{{{{ ({point.applies_when}) }}}}"] if point.applies_when else [])]
+    printed = [point.title, point.text, point.background, point.applies_when or "",
+               *(t for qa in point.if_raised for t in (qa.question, qa.answer))]
     used = frozenset().union(*(fields_used(t) for t in printed))
     found: list[Source] = []
     if carrier is not None and used & {"carrier.vendors", "carrier.vendor_names"}:

@@ -38,15 +38,22 @@ def recommend_point(
         if point.reason and explain:
             reason = _reason(point, country, carrier, meeting) or ALWAYS
         return Recommendation(point.id, True, reason)
-    context = template_context(country, carrier, meeting)
+    unmet = unmet_condition(point, template_context(country, carrier, meeting))
+    if unmet:
+        return Recommendation(point.id, False, unmet)
+    reason = _reason(point, country, carrier, meeting) if explain else ""
+    return Recommendation(point.id, True, reason or f"condition met: {point.applies_when}")
+
+
+def unmet_condition(point: TalkingPoint, context: dict) -> str:
+    """Why the point's `applies_when` does not hold in `context`, in words; "" when it holds."""
+    if point.applies_when is None:
+        return ""
     try:
         applies = evaluate(point.applies_when, context)
     except (TemplateError, SecurityError) as err:
-        return Recommendation(point.id, False, f"its condition fails: {describe_error(err)}")
-    if not applies:
-        return Recommendation(point.id, False, f"condition not met: {point.applies_when}")
-    reason = _reason(point, country, carrier, meeting) if explain else ""
-    return Recommendation(point.id, True, reason or f"condition met: {point.applies_when}")
+        return f"its condition fails: {describe_error(err)}"
+    return "" if applies else f"condition not met: {point.applies_when}"
 
 
 def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting) -> str:
