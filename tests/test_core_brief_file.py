@@ -73,3 +73,13 @@ def test_a_format_before_the_first_is_refused(tmp_path):
     path.write_text('{"schema_version": 0}')
     with pytest.raises(InputError, match="format 0 is not one this app can read"):
         load_brief(path)
+
+
+def test_a_format_1_brief_opens_and_saves_in_the_current_format(tmp_path):
+    path = tmp_path / "old.brief"
+    path.write_text(json.dumps({"schema_version": 1, "country": "IT", "carrier": "tim",
+                                "points": [{"id": "compulsion-law"}], "drafted_by": "A. Officer"}))
+    brief = load_brief(path)
+    assert (brief.country, brief.drafted_by, brief.points[0].id) == ("IT", "A. Officer", "compulsion-law")
+    save_brief(brief, path)
+    assert json.loads(path.read_text())["schema_version"] == 2

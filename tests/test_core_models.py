@@ -52,7 +52,7 @@ def test_source_urls_must_be_web_addresses():
 
 
 def test_country_lists_vendor_names_once_and_finds_carriers():
-    vendor = {"vendor": "Huawei", "role": "RAN", "source": SOURCE}
+    vendor = {"vendor": "Huawei", "role": "radio", "source": SOURCE}
     country = Country.model_validate({
         "code": "IT", "name": "Italy", "sources": [SOURCE], "reviewed": dt.date(2026, 1, 1),
         "carriers": [{"id": "tim", "name": "TIM", "vendors": [vendor, {**vendor, "role": "core"}]}],

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .models import QA, SLUG, PortionMarking
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # what changed in each format: core/brief_file.py, MIGRATIONS
 MAX_TEXT = 100_000
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 MeetingAudience = Literal["government", "carrier", "both"]

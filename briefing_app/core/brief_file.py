@@ -1,13 +1,15 @@
 """Reading and writing `.brief` files: JSON, `schema_version` first, saved atomically.
 
-Format 1 is the first; later formats will migrate older files on load. A newer format is
+Older formats are migrated on load, one step at a time (`MIGRATIONS`); a newer format is
 refused, since dropping fields a newer app wrote would lose the officer's work.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -16,6 +18,15 @@ from .brief import SCHEMA_VERSION, Brief
 from .faults import Fault, InputError
 
 MAX_BRIEF_BYTES = 20_000_000
+
+
+def _format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 only adds fields (each with a default), so a format 1 brief reads as it is."""
+    return data
+
+
+# MIGRATIONS[n] turns a format n brief into format n + 1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _format_1_to_2}
 
 
 def brief_to_json(brief: Brief) -> str:
@@ -47,8 +58,12 @@ def parse_brief(text: str, name: str) -> Brief:
                                f"this brief was saved by a newer Briefing Builder (format "
                                f"{version}; this app reads up to {SCHEMA_VERSION}); "
                                "update the app to open it"))
-    if version < 1:  # format 1 is the first; a later format adds its migration from here
+    if version < 1:
         raise InputError(Fault(name, "field 'schema_version'", f"format {version} is not one this app can read"))
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    data["schema_version"] = SCHEMA_VERSION
     try:
         return Brief.model_validate(data)
     except ValidationError as err:

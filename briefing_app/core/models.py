@@ -15,6 +15,21 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Audience = Literal["government", "carrier"]
 MARKING_RANK = {"U": 0, "SBU": 1, "CUI": 2}
+# Where a host's policy stands (docs/data-model.md): no restriction on high-risk vendors in force;
+# a screening regime or partial limits; high-risk vendors excluded by law or binding decision.
+HostStance = Literal["undecided", "restricting", "excluded"]
+# Where a carrier's network stands, derived from its vendor records (`Carrier.stance`).
+CarrierStance = Literal["high-risk", "replacing", "trusted", "unknown"]
+VendorRole = Literal["radio", "core", "transport", "management", "devices"]
+VendorStatus = Literal["in-service", "replacing", "removed"]
+Network = Literal["2G", "3G", "4G", "5G"]
+Figure = Literal["market-share", "edge-core"]
+HIGH_RISK_VENDORS = frozenset({"Huawei", "ZTE"})
+NETWORK_ROLES = frozenset({"radio", "core", "transport", "management"})
+QUOTE_WORDS = 40
+ROLE_WORDS = {"radio": "radio access network", "core": "core network",
+              "transport": "transport network", "management": "network management systems",
+              "devices": "customer devices"}
 
 
 def _known_marking(value: str) -> str:
@@ -37,6 +52,8 @@ class Source(Strict):
     publisher: str = Field(min_length=1)
     date: dt.date
     url: str | None = None
+    checked: dt.date | None = None  # when a person last confirmed it supports the claim citing it
+    quote: str = ""  # at most QUOTE_WORDS words from the source; officer brief only
     # False for a source behind a point's background only (say, a report of another company's
     # vendor choice): the officer brief cites it, the handout's public sources leave it out.
     handout: bool = True
@@ -46,12 +63,26 @@ class Source(Strict):
         """The same publication, however a point flags it for the handout."""
         return (self.title, self.publisher, self.date, self.url)
 
+    @field_validator("quote")
+    @classmethod
+    def _short_quote(cls, value: str) -> str:
+        if len(value.split()) > QUOTE_WORDS:
+            raise ValueError(f"a quote may be at most {QUOTE_WORDS} words")
+        return value
+
     @field_validator("url")
     @classmethod
     def _url_is_web(cls, value: str | None) -> str | None:
         if value is not None and not re.match(r"^https?://\S+$", value):
             raise ValueError("must be an http:// or https:// address")
         return value
+
+
+class Fact(Strict):
+    """Fields every fact record shares: what to confirm locally, and when the fact expires."""
+
+    verify: str = ""  # what the officer must confirm locally; the brief prints "verify locally"
+    deadline: dt.date | None = None  # when the recorded state is due to change
 
 
 class Topic(Strict):
@@ -65,7 +96,7 @@ class QA(Strict):
     answer: str = Field(min_length=1)
 
 
-class TalkingPoint(Strict):
+class TalkingPoint(Fact):
     id: str = Field(pattern=SLUG)
     title: str = Field(min_length=1)
     topic: str = Field(pattern=SLUG)
@@ -80,33 +111,76 @@ class TalkingPoint(Strict):
     releasable: bool
     marking: PortionMarking = "U"
     order: int = 100
+    handout_text: str = ""  # the releasable wording for the handout (template)
+    us_forces: bool = False  # speaks of US forces: handout only with a recorded release
+    host_stances: list[HostStance] = []  # the host stances it was written for; empty = any
+    carrier_stances: list[CarrierStance] = []  # the carrier stances it was written for; empty = any
+    figures: list[Figure] = []  # the handout figures it uses
 
 
-class Installation(Strict):
+class Installation(Fact):
     name: str = Field(min_length=1)
     location: str = Field(min_length=1)
     service: str = Field(min_length=1)
 
 
-class PolicyNote(Strict):
+class PolicyNote(Fact):
     date: dt.date
     note: str = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
+    stance: HostStance | None = None  # the host's stance from this decision on
 
 
-class VendorUse(Strict):
+class VendorUse(Fact):
     vendor: str = Field(min_length=1)
-    role: str = Field(min_length=1)
+    role: VendorRole
+    networks: list[Network] = []
+    status: VendorStatus = "in-service"
+    detail: str = ""  # a short phrase for the officer's snapshot, never pasted into a sentence
     source: Source
+
+    @property
+    def high_risk(self) -> bool:
+        return self.vendor in HIGH_RISK_VENDORS
+
+    @property
+    def phrase(self) -> str:
+        """The role, networks and status in words: "4G radio access network, being replaced
+        by December 2027". Composed here so no template or layout pastes raw field values."""
+        words = ROLE_WORDS[self.role]
+        if self.networks:
+            words = f"{' and '.join(self.networks)} {words}"
+        if self.status == "replacing":
+            words += ", being replaced"
+            if self.deadline:
+                words += f" by {self.deadline:%B %Y}".replace(" 0", " ")
+        elif self.status == "removed":
+            words += ", since removed"
+        return words
 
 
 class Carrier(Strict):
     id: str = Field(pattern=SLUG)
     name: str = Field(min_length=1)
     name_in_text: str = ""  # how a sentence names it, when `name` has brackets: "KDDI"
+    aliases: list[str] = []  # other names an officer may type: "Deutsche Telekom"
     vendors: list[VendorUse] = []
+    vendors_unknown: str = ""  # why no vendor is on public record; only then does the brief say so
     notes: str = ""
     sources: list[Source] = []
+
+    @property
+    def stance(self) -> CarrierStance:
+        """Where the network stands, from the vendor records: a high-risk vendor in service in
+        the network, all of them being replaced, none on record, or nothing public."""
+        if not self.vendors:
+            return "unknown"
+        risky = [v for v in self.vendors if v.high_risk and v.role in NETWORK_ROLES]
+        if any(v.status == "in-service" for v in risky):
+            return "high-risk"
+        if any(v.status == "replacing" for v in risky):
+            return "replacing"
+        return "trusted"
 
     @property
     def in_text(self) -> str:
@@ -122,6 +196,7 @@ class Country(Strict):
     code: str = Field(pattern=r"^[A-Z]{2}$")
     name: str = Field(min_length=1)
     name_in_text: str = ""  # how a sentence names it, when that differs: "the United Kingdom"
+    aliases: list[str] = []
     us_forces: list[Installation] = []
     policy: list[PolicyNote] = []
     carriers: list[Carrier] = Field(min_length=1)
@@ -137,6 +212,17 @@ class Country(Strict):
     def at_start(self) -> str:
         """The name opening a sentence: "Italy", "The United Kingdom"."""
         return self.in_text[:1].upper() + self.in_text[1:]
+
+    @property
+    def stance_note(self) -> PolicyNote | None:
+        """The latest policy note that set the host's stance."""
+        dated = [p for p in self.policy if p.stance is not None]
+        return max(dated, key=lambda p: p.date) if dated else None
+
+    @property
+    def stance(self) -> HostStance:
+        note = self.stance_note
+        return note.stance if note and note.stance else "undecided"
 
     def carrier(self, carrier_id: str) -> Carrier | None:
         return next((c for c in self.carriers if c.id == carrier_id), None)

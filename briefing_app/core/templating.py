@@ -86,7 +86,9 @@ def template_context(
             "id": carrier.id,
             "name": carrier.name,
             "in_text": carrier.in_text,
-            "vendors": [{"vendor": v.vendor, "role": v.role} for v in carrier.vendors],
+            "vendors": [{"vendor": v.vendor, "role": v.role, "networks": list(v.networks),
+                         "status": v.status, "deadline": v.deadline, "phrase": v.phrase}
+                        for v in carrier.vendors],
             "vendor_names": carrier.vendor_names,
             "notes": carrier.notes,
         },

@@ -101,7 +101,8 @@ def snapshot(brief: AssembledBrief, styles: Styles) -> list[Flowable]:
         story.append(para(f"{country.at_start} hosts no US forces on record.", item, mark, BULLET))
     story += _head("Carriers and publicly reported vendors", styles, "subheading")
     for carrier in country.carriers:
-        vendors = "; ".join(f"{v.vendor} ({v.role}) [{n(v.source)}]" for v in carrier.vendors)
+        vendors = "; ".join(f"{v.vendor} ({v.phrase}{', ' + v.detail if v.detail else ''}) "
+                            f"[{n(v.source)}]" for v in carrier.vendors)
         line = f"{vendors or 'no vendors on public record (verify locally)'}"
         if carrier.notes:
             line += f". {carrier.notes}"

@@ -92,7 +92,7 @@ LIBRARY_CASES = [
          ("carrier id is also used by Italy",)),
     Case("vendor without a source", "countries/nz.toml",
          COUNTRY.replace('name = "Spark"',
-                         'name = "Spark"\n[[carriers.vendors]]\nvendor = "Huawei"\nrole = "RAN"').encode(),
+                         'name = "Spark"\n[[carriers.vendors]]\nvendor = "Huawei"\nrole = "radio"').encode(),
          ("field 'carriers #1.vendors #1.source'", "is missing")),
     Case("bad source address", SUBSIDY, _point('date = 2018-11-23', 'date = 2018-11-23\nurl = "javascript:alert(1)"'),
          ("must be an http:// or https:// address",)),

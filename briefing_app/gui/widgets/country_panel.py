@@ -92,7 +92,7 @@ class CountryPanel(QWidget):
         forces = ", ".join(f"{escape(f.name)} ({escape(f.service)})" for f in country.us_forces)
         lines = [self.tr("<b>US forces:</b> {0}").format(forces or self.tr("none on record"))]
         if carrier is not None:
-            vendors = "; ".join(f"{escape(v.vendor)} – {escape(v.role)} ({v.source.date.year})"
+            vendors = "; ".join(f"{escape(v.vendor)} – {escape(v.phrase)} ({v.source.date.year})"
                                 for v in carrier.vendors)
             lines.append(self.tr("<b>{0} vendors on record:</b> {1}").format(
                 escape(carrier.name), vendors or self.tr("none publicly reported (verify locally)")))

@@ -1,0 +1,1 @@
+"""The bodies of the command-line subcommands, imported only when their command runs."""

@@ -1,0 +1,47 @@
+"""`briefing-app export`: a brief (saved, or made from the command line) to a document file."""
+
+from __future__ import annotations
+
+from ..core.brief import Brief, PointChoice
+from ..core.brief_file import load_brief
+from ..core.faults import Fault
+from ..core.recommend import recommended_ids
+from .common import choose, library_with, report, skipped
+
+
+def run(args, parser_error) -> int:
+    from ..core.assemble import assemble
+    from ..render.export import check_output_path, export_pdf
+
+    check_output_path(args.output)
+    library = library_with(args.library)
+    skipped(library)
+    if args.brief:
+        brief = load_brief(args.brief)
+        name = str(args.brief)
+        if args.country or args.carrier:
+            country, carrier = choose(library, args.country or brief.country, args.carrier,
+                                      parser_error)
+            brief = brief.model_copy(update={"country": country.code,
+                                             "carrier": carrier.id if carrier else None})
+    else:
+        country, carrier = choose(library, args.country, args.carrier, parser_error)
+        brief = Brief(country=country.code, carrier=carrier.id if carrier else None)
+        name = "command line"
+    twice = sorted({p for p in args.point if args.point.count(p) > 1})
+    if twice:
+        parser_error(f"--point {', '.join(twice)} given more than once")
+    if args.point:
+        brief = brief.model_copy(update={"points": tuple(PointChoice(id=p) for p in args.point)})
+    elif not args.brief:
+        ids = recommended_ids(library, country, carrier, brief.meeting)
+        brief = brief.model_copy(update={"points": tuple(PointChoice(id=i) for i in ids)})
+    if args.paper:
+        brief = brief.model_copy(update={"paper": args.paper})
+    assembled = assemble(library, brief, name)
+    result = export_pdf(assembled, args.variant, args.output)
+    report([Fault(str(args.output), "", w, warning=True) for w in result.warnings])
+    count = len(assembled.handout_points if args.variant == "handout" else assembled.points)
+    pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
+    print(f"Wrote {args.variant} ({count} points, {pages}, {brief.paper}) to {args.output}")
+    return 0
