@@ -109,7 +109,7 @@ def test_a_country_that_takes_an_article_keeps_it_in_every_sentence(library):
     """'over the United Kingdom's networks', never 'over United Kingdom's networks' (a label
     such as 'United Kingdom: in July 2020 ...' needs none)."""
     article_countries = [c for c in library.countries.values() if c.in_text != c.name]
-    assert [c.code for c in article_countries] == ["GB", "KR"]
+    assert {"GB", "KR", "NL"} <= {c.code for c in article_countries}
     for country in article_countries:
         bare = re.compile(rf"(?<!the )(?<!The ){re.escape(country.name)}(?!:)")
         for carrier in [None, *country.carriers]:
