@@ -14,7 +14,9 @@ print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in {watched!r}))
 """
 
 CORE = ["briefing_app.core." + m for m in ("models", "brief", "library", "check", "recommend",
-                                            "assemble", "brief_file", "templating", "paths")]
+                                            "assemble", "brief_file", "templating", "paths",
+                                            "document", "compose", "compose_officer",
+                                            "compose_handout", "produce", "leakcheck", "outputs")]
 
 
 def loaded_by(modules, watched=("PySide6", "shiboken6", "reportlab")):
@@ -27,7 +29,7 @@ def test_core_loads_neither_qt_nor_reportlab():
     assert loaded_by(CORE) == set()
 
 
-@pytest.mark.parametrize("modules", [["briefing_app.render.export"], ["briefing_app.cli", "briefing_app.__main__"]])
+@pytest.mark.parametrize("modules", [["briefing_app.render.pdf"], ["briefing_app.cli", "briefing_app.__main__"]])
 def test_render_and_cli_never_load_qt(modules):
     assert not {m for m in loaded_by(modules) if m.startswith(("PySide6", "shiboken6"))}
 

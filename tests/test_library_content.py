@@ -91,17 +91,16 @@ def test_no_point_repeats_another(library):
 def test_every_recommended_brief_keeps_the_page_budgets(library, paper):
     """What the library recommends for any country and carrier prints without a page-budget
     warning: talking points on one page, background on two."""
-    from briefing_app.core.assemble import assemble
     from briefing_app.core.brief import Brief, PointChoice
+    from briefing_app.core.produce import produce
     from briefing_app.core.recommend import recommended_ids
-    from briefing_app.render.export import render_document
 
     for code, country in library.countries.items():
         for carrier in [None, *country.carriers]:
             ids = recommended_ids(library, country, carrier)
             brief = Brief(country=code, carrier=carrier.id if carrier else None, paper=paper,
                           points=tuple(PointChoice(id=i) for i in ids))
-            result = render_document(assemble(library, brief, "default.brief"), "officer")
+            result = produce(library, brief, "officer", name="default.brief")
             assert result.warnings == (), (code, carrier and carrier.id, result.warnings)
 
 
@@ -137,15 +136,14 @@ def test_a_point_about_a_carriers_vendors_cites_the_reports_of_them(library, cod
 
 @pytest.mark.parametrize(("code", "carrier_id"), [("JP", "softbank"), ("KR", "lg-uplus"), ("DE", None)])
 def test_handout_sources_leave_out_other_companies_vendor_reports(library, code, carrier_id):
-    from briefing_app.core.assemble import assemble
     from briefing_app.core.brief import Brief, PointChoice
-    from briefing_app.render.export import render_document
+    from briefing_app.core.produce import produce
     from tests.pdf_reading import all_text
 
     releasable = tuple(PointChoice(id=p.id) for p in library.ordered_points() if p.releasable)
-    brief = assemble(library, Brief(country=code, carrier=carrier_id, points=releasable))
-    handout = " ".join(all_text(render_document(brief, "handout").data).split())
-    officer = " ".join(all_text(render_document(brief, "officer").data).split())
+    brief = Brief(country=code, carrier=carrier_id, points=releasable)
+    handout = " ".join(all_text(produce(library, brief, "handout").data).split())
+    officer = " ".join(all_text(produce(library, brief, "officer").data).split())
     for report in ("BT Group to remove Huawei equipment", "SoftBank 'replacing Huawei 4G",
                    "London Declaration"):
         assert report in officer and report not in handout

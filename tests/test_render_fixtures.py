@@ -12,6 +12,7 @@ from briefing_app.core.assemble import AssembledBrief, assemble
 from briefing_app.core.brief import Brief, Counterpart, CustomPoint, Meeting, PointChoice
 from briefing_app.core.library import Library, load_library
 from briefing_app.core.models import QA
+from briefing_app.core.produce import Produced, produce
 from tests.conftest import MINI
 
 # Unique strings that may appear in the officer brief only; the handout must carry none.
@@ -79,3 +80,15 @@ def words(count: int) -> str:
     """`count` ordinary words, so a paragraph's length is known."""
     pool = "trusted suppliers keep the network core separate from equipment a state can direct".split()
     return " ".join(pool[i % len(pool)] for i in range(count)) + "."
+
+
+def produced(variant: str = "officer", **changes) -> Produced:
+    """The PDF of one variant of `brief(**changes)`, made the one way the app makes it."""
+    return produce(mini(), brief(**changes), variant)
+
+
+def produced_from(made: Brief, variant: str = "officer") -> Produced:
+    return produce(mini(), made, variant)
+
+
+make_brief = brief  # for tests whose local variable is called `brief`

@@ -3,28 +3,45 @@ handout file that leaks (checked by planting unique strings in every officer-onl
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
+from briefing_app.core.assemble import assemble
+from briefing_app.core.brief import Brief
+from briefing_app.core.compose import compose
+from briefing_app.core.document import plain
 from briefing_app.core.faults import InputError
-from briefing_app.render.export import export_pdf, render_document, verify_handout
-from briefing_app.render.leaks import handout_leaks
+from briefing_app.core.leakcheck import find_leaks, officer_only
+from briefing_app.core.produce import produce
+from briefing_app.render import pdf
 from tests.pdf_reading import all_text, page_texts, reader
 from tests.test_render_fixtures import (
     LIBRARY_OFFICER_ONLY,
     OFFICER_ONLY,
     RELEASABLE_TEXT,
-    assembled,
     custom,
     meeting,
+    mini,
+    produced,
+    produced_from,
     words,
 )
+from tests.test_render_fixtures import brief as make_brief
+
+
+def file_leaks(data: bytes, made: Brief) -> list[str]:
+    """What the handout check finds in a PDF said to be `made`'s handout."""
+    assembled = assemble(mini(), made)
+    document = compose(assembled, "handout")
+    contents = pdf.read_back(data, document)
+    return [*contents.problems, *find_leaks(officer_only(assembled, document.text()), contents.text)]
 
 
 @pytest.fixture(scope="module")
 def handout() -> bytes:
-    return render_document(assembled(), "handout").data
+    return produced("handout").data
 
 
 def test_handout_prints_releasable_points_chart_diagram_and_public_sources(handout):
@@ -67,12 +84,11 @@ def test_handout_metadata_is_a_title_and_a_neutral_producer_only(handout):
 
 
 def test_a_clean_handout_passes_its_own_check(handout):
-    assert handout_leaks(handout, assembled()) == []
+    assert file_leaks(handout, make_brief()) == []
 
 
 def test_the_check_names_each_kind_of_leak_without_quoting_it():
-    brief = assembled()
-    leaks = handout_leaks(render_document(brief, "officer").data, brief)
+    leaks = file_leaks(produced("officer").data, make_brief())
     joined = " | ".join(leaks)
     for expected in ("the drafter's name", "the clearer's name", "the BLUF", "the background of point 1",
                      "an if-raised question of point 1", "the text of non-releasable point 2",
@@ -84,71 +100,90 @@ def test_the_check_names_each_kind_of_leak_without_quoting_it():
 
 def test_the_check_finds_a_wrapped_copy_of_one_background_sentence():
     sentence = "The quiet ministry asked about the pipeline of replacement radio gear."
-    brief = assembled(customs=(custom(1, background="Intro. " + sentence),))
-    leaky = assembled(customs=(custom(1, text=words(20) + " " + sentence),))
-    leaks = handout_leaks(render_document(leaky, "handout").data, brief)
+    brief = make_brief(customs=(custom(1, background="Intro. " + sentence),))
+    leaky = make_brief(customs=(custom(1, text=words(20) + " " + sentence),))
+    leaks = file_leaks(produced_from(leaky, "handout").data, brief)
     assert leaks == ["text from the background of point 4 (custom-p1)"]
 
 
 def test_export_writes_a_clean_handout(tmp_path):
     out = tmp_path / "handout.pdf"
-    result = export_pdf(assembled(), "handout", out)
+    result = produce(mini(), make_brief(), "handout", "pdf", out)
     assert out.read_bytes() == result.data and result.warnings == ()
 
 
-def test_export_refuses_and_deletes_a_leaking_handout_file(tmp_path):
-    brief = assembled()
+def leaking_point() -> Brief:
+    text = f"As {OFFICER_ONLY['drafted_by']} of ECON said, per the attaché office (SBU), we agree."
+    return make_brief(customs=(custom(1, text=text),))
+
+
+def test_a_leaking_handout_writes_nothing_and_an_earlier_file_survives(tmp_path):
     out = tmp_path / "handout.pdf"
-    out.write_bytes(render_document(brief, "officer").data)
+    out.write_bytes(b"yesterday's handout")
     with pytest.raises(InputError) as err:
-        verify_handout(out, brief)
-    assert not out.exists()
-    assert all(str(f).startswith(f"{out}: handout refused and deleted: it contains ")
-               for f in err.value.faults)
+        produce(mini(), leaking_point(), "handout", "pdf", out)
+    assert out.read_bytes() == b"yesterday's handout"
+    assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]  # no temporary file left
+    assert all(str(f).startswith(f"{out}: handout refused: it contains ") for f in err.value.faults)
+
+
+def test_a_file_that_leaks_what_its_document_does_not_is_refused_after_reading_it_back(
+        tmp_path, monkeypatch):
+    """A backend gone wrong: the document is clean, the laid-out file is not. The file is
+    read back from disk before it replaces anything, so the earlier file survives."""
+    real = pdf.render
+    monkeypatch.setattr(pdf, "render", lambda document: real(dataclasses.replace(
+        document, blocks=(*document.blocks, plain(OFFICER_ONLY["bluf"])))))
+    out = tmp_path / "handout.pdf"
+    out.write_bytes(b"yesterday's handout")
+    with pytest.raises(InputError) as err:
+        produce(mini(), make_brief(), "handout", "pdf", out)
+    assert [f.reason for f in err.value.faults] == ["handout refused: it contains text from the BLUF"]
+    assert out.read_bytes() == b"yesterday's handout"
+    assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
 
 
 def test_a_handout_past_two_pages_is_warned_about():
     customs = tuple(custom(n, text=words(120)) for n in range(1, 12))
-    result = render_document(assembled(customs=customs), "handout")
+    result = produced("handout", customs=customs)
     assert result.pages > 2
     assert result.warnings == (f"the handout runs to {result.pages} pages; a leave-behind should be "
                                "one or two (choose fewer releasable points)",)
 
 
 def test_officer_text_that_matches_public_figure_words_is_no_leak():
-    brief = assembled(meeting=meeting(bluf="Core network", purpose="Huawei"))
-    assert handout_leaks(render_document(brief, "handout").data, brief) == []
+    brief = make_brief(meeting=meeting(bluf="Core network", purpose="Huawei"))
+    assert file_leaks(produced_from(brief, "handout").data, brief) == []
 
 
 def test_the_command_line_refuses_a_leaking_handout(monkeypatch, tmp_path, capsys, mini_library):
     from briefing_app.cli import run_command
-    from briefing_app.render import export
+    from briefing_app.core import compose_handout, compose_officer
 
-    monkeypatch.setattr(export, "build_handout", export.build_officer)  # a builder gone wrong
+    monkeypatch.setattr(compose_handout, "handout", compose_officer.officer)  # composition gone wrong
     out = tmp_path / "handout.pdf"
     status = run_command(["export", "--library", str(mini_library), "--country", "IT",
                           "--carrier", "tim", "--variant", "handout", "-o", str(out)])
     err = capsys.readouterr().err
     assert status == 1 and not out.exists()
-    assert f"{out}: handout refused and deleted: it contains the marking '(U)'" in err
+    assert f"{out}: handout refused: it contains the marking '(U)'" in err
     assert "Traceback" not in err
 
 
 def test_our_names_and_markings_typed_into_a_releasable_point_are_refused(tmp_path):
     """The wording of a releasable point is the officer's, but our own people's names and
     markings never belong on a handout; the message says which point to edit."""
-    text = f"As {OFFICER_ONLY['drafted_by']} of ECON said, per the attaché office (SBU), we agree."
-    brief = assembled(customs=(custom(1, text=text),))
     out = tmp_path / "handout.pdf"
     with pytest.raises(InputError) as err:
-        export_pdf(brief, "handout", out)
+        produce(mini(), leaking_point(), "handout", "pdf", out)
     assert not out.exists()
     assert [f.reason for f in err.value.faults] == [
-        "handout refused and deleted: it contains the drafter's name, in the wording of point 4 (custom-p1)",
-        "handout refused and deleted: it contains the marking '(SBU)', in the wording of point 4 (custom-p1)"]
+        "handout refused: it contains the drafter's name, in the wording of point 4 (custom-p1)",
+        "handout refused: it contains the marking '(SBU)', in the wording of point 4 (custom-p1)"]
 
 
 def test_a_counterpart_named_in_a_releasable_point_is_the_officers_choice(tmp_path):
     text = f"We thank {OFFICER_ONLY['counterpart']} for the frank discussion."
-    result = export_pdf(assembled(customs=(custom(1, text=text),)), "handout", tmp_path / "h.pdf")
+    result = produce(mini(), make_brief(customs=(custom(1, text=text),)), "handout", "pdf",
+                     tmp_path / "h.pdf")
     assert result.warnings == ()

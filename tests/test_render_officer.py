@@ -7,11 +7,17 @@ import re
 
 import pytest
 
-from briefing_app.core.assemble import assemble
 from briefing_app.core.brief import Brief, CuiBlock, PointChoice
-from briefing_app.render.export import render_document
 from tests.pdf_reading import all_text, page_texts
-from tests.test_render_fixtures import OFFICER_ONLY, assembled, custom, meeting, mini, words
+from tests.test_render_fixtures import (
+    OFFICER_ONLY,
+    custom,
+    make_brief,
+    meeting,
+    produced,
+    produced_from,
+    words,
+)
 
 
 def flat(text: str) -> str:
@@ -19,7 +25,7 @@ def flat(text: str) -> str:
 
 
 def test_sections_come_in_read_ahead_order():
-    text = flat(all_text(render_document(assembled(), "officer").data))
+    text = flat(all_text(produced("officer").data))
     order = ["Meeting with TIM on 5G suppliers", "Date and time", "Tuesday 1 December 2026, 10:00",
              "Counterparts", OFFICER_ONLY["pronunciation"], "Our participants", "BLUF:",
              "Purpose", "Objectives", "Talking points", "1. (U) Chinese law obliges", "Background",
@@ -35,7 +41,7 @@ def test_sections_come_in_read_ahead_order():
 
 
 def test_points_are_numbered_and_cite_their_sources_by_number():
-    text = flat(all_text(render_document(assembled(), "officer").data))
+    text = flat(all_text(produced("officer").data))
     assert re.search(r"1\. \(U\) Chinese law obliges .*when asked\. \[1\]", text)
     assert re.search(r"2\. \(SBU\) Radio equipment now reaches the core\.", text)
     assert "1. The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" in text
@@ -43,7 +49,7 @@ def test_points_are_numbered_and_cite_their_sources_by_number():
 
 def test_every_page_has_the_banner_twice_and_page_n_of_m():
     long = tuple(custom(n, text=words(150)) for n in range(1, 9))
-    pages = page_texts(render_document(assembled(customs=long), "officer").data)
+    pages = page_texts(produced("officer", customs=long).data)
     assert len(pages) >= 3
     for number, page in enumerate(pages, start=1):
         assert [line.strip() for line in page.splitlines()].count("SENSITIVE BUT UNCLASSIFIED") == 2
@@ -60,8 +66,8 @@ def test_every_page_has_the_banner_twice_and_page_n_of_m():
 ])
 def test_banner_is_the_highest_portion_marking_unless_set(scheme, markings, override, banner):
     customs = tuple(custom(n, marking=m) for n, m in enumerate(markings, start=1))
-    brief = assembled(ids=(), customs=customs, scheme=scheme, marking=override)
-    pages = page_texts(render_document(brief, "officer").data)
+    brief = make_brief(ids=(), customs=customs, scheme=scheme, marking=override)
+    pages = page_texts(produced_from(brief, "officer").data)
     for page in pages:
         lines = [line.strip() for line in page.splitlines()]
         assert lines.count(banner) == 2, lines
@@ -69,9 +75,8 @@ def test_banner_is_the_highest_portion_marking_unless_set(scheme, markings, over
 
 def test_us_scheme_marks_portions_and_uk_does_not():
     customs = (custom(1, marking="SBU", text="Alpha point text."),)
-    us = flat(all_text(render_document(assembled(ids=(), customs=customs), "officer").data))
-    uk = flat(all_text(render_document(assembled(ids=(), customs=customs, scheme="uk"),
-                                       "officer").data))
+    us = flat(all_text(produced("officer", ids=(), customs=customs).data))
+    uk = flat(all_text(produced("officer", ids=(), customs=customs, scheme="uk").data))
     assert "1. (SBU) Custom point 1. Alpha point text." in us
     assert "(SBU) BLUF:" in us
     assert "1. Custom point 1. Alpha point text." in uk
@@ -81,39 +86,38 @@ def test_us_scheme_marks_portions_and_uk_does_not():
 def test_cui_designation_block_is_on_the_first_page_only_of_a_cui_brief():
     cui = CuiBlock(controlled_by="Embassy Rome POL", category="PRVCY", dissemination="FEDCON",
                    poc="A. Officer")
-    pages = page_texts(render_document(assembled(customs=(custom(1, marking="CUI"),), cui=cui),
-                                       "officer").data)
+    pages = page_texts(produced("officer", customs=(custom(1, marking="CUI"),), cui=cui).data)
     first = flat(pages[0])
     for line in ("Controlled by: Embassy Rome POL", "Category: PRVCY", "Dissemination: FEDCON",
                  "POC: A. Officer"):
         assert line in first
     assert all("Controlled by" not in page for page in pages[1:])
-    plain = all_text(render_document(assembled(cui=cui), "officer").data)
+    plain = all_text(produced("officer", cui=cui).data)
     assert "Controlled by" not in plain
 
 
 def test_a_short_brief_has_no_warnings():
-    assert render_document(assembled(), "officer").warnings == ()
+    assert produced("officer").warnings == ()
 
 
 def test_talking_points_past_one_page_are_warned_about():
     customs = tuple(custom(n, text=words(90), background="") for n in range(1, 13))
-    warnings = render_document(assembled(customs=customs), "officer").warnings
+    warnings = produced("officer", customs=customs).warnings
     assert any(w.startswith("talking points run to") for w in warnings), warnings
     assert not any("background" in w for w in warnings)
 
 
 def test_background_past_two_pages_is_warned_about():
     customs = tuple(custom(n, text="Short.", background=words(400)) for n in range(1, 5))
-    warnings = render_document(assembled(customs=customs), "officer").warnings
+    warnings = produced("officer", customs=customs).warnings
     assert any(w.startswith("background runs to") for w in warnings), warnings
     assert not any("talking points" in w for w in warnings)
 
 
 def test_long_bluf_too_many_objectives_and_understated_banner_are_warned_about():
-    brief = assembled(meeting=meeting(bluf=words(120), objectives=("a", "b", "c", "d")),
+    brief = make_brief(meeting=meeting(bluf=words(120), objectives=("a", "b", "c", "d")),
                       marking="UNCLASSIFIED")
-    warnings = " | ".join(render_document(brief, "officer").warnings)
+    warnings = " | ".join(produced_from(brief, "officer").warnings)
     assert "the BLUF takes" in warnings
     assert "4 objectives" in warnings
     assert "'UNCLASSIFIED' is lower than the highest portion marking (SBU)" in warnings
@@ -136,13 +140,13 @@ def test_the_command_line_prints_page_budget_warnings(tmp_path, capsys, mini_lib
 def test_a_hand_picked_point_whose_condition_fails_is_warned_about():
     """New Zealand hosts no US forces and Spark reports no Huawei: the officer may still tick
     these points, but is told their wording may say otherwise."""
-    brief = assemble(mini(), Brief(country="NZ", carrier="spark", points=(
+    brief = Brief(country="NZ", carrier="spark", points=(
         PointChoice(id="base-commercial"), PointChoice(id="edge-huawei"),
-        PointChoice(id="compulsion-law"))))
+        PointChoice(id="compulsion-law")))
     misfits = [
         "point 1 (base-commercial) does not fit this meeting (condition not met: "
         "country.hosts_us_forces); check that its wording is true here",
         "point 2 (edge-huawei) does not fit this meeting (condition not met: "
         "carrier and 'Huawei' in carrier.vendor_names); check that its wording is true here"]
-    assert [w for w in render_document(brief, "officer").warnings if "does not fit" in w] == misfits
-    assert [w for w in render_document(brief, "handout").warnings if "does not fit" in w] == misfits[:1]
+    assert [w for w in produced_from(brief, "officer").warnings if "does not fit" in w] == misfits
+    assert [w for w in produced_from(brief, "handout").warnings if "does not fit" in w] == misfits[:1]

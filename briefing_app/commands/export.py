@@ -10,8 +10,7 @@ from .common import choose, library_with, report, skipped
 
 
 def run(args, parser_error) -> int:
-    from ..core.assemble import assemble
-    from ..render.export import check_output_path, export_pdf
+    from ..core.produce import check_output_path, produce
 
     check_output_path(args.output)
     library = library_with(args.library)
@@ -38,10 +37,8 @@ def run(args, parser_error) -> int:
         brief = brief.model_copy(update={"points": tuple(PointChoice(id=i) for i in ids)})
     if args.paper:
         brief = brief.model_copy(update={"paper": args.paper})
-    assembled = assemble(library, brief, name)
-    result = export_pdf(assembled, args.variant, args.output)
+    result = produce(library, brief, args.variant, "pdf", args.output, name=name)
     report([Fault(str(args.output), "", w, warning=True) for w in result.warnings])
-    count = len(assembled.handout_points if args.variant == "handout" else assembled.points)
     pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
-    print(f"Wrote {args.variant} ({count} points, {pages}, {brief.paper}) to {args.output}")
+    print(f"Wrote {args.variant} ({result.points} points, {pages}, {brief.paper}) to {args.output}")
     return 0

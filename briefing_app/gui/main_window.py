@@ -33,12 +33,11 @@ if TYPE_CHECKING:
     from .library_loader import LibraryLoader
 
 
-def _export(library, brief, name: str, variant: str, path: Path):
-    """Runs on a worker: render, write and (for a handout) verify; ReportLab loads here."""
-    from ..core.assemble import assemble
-    from ..render.export import export_pdf
+def _produce(library, brief, name: str, variant: str, to):
+    """Runs on a worker: the one way out, to a file or a printer; ReportLab loads here."""
+    from ..core.produce import produce
 
-    return export_pdf(assemble(library, brief, name), variant, path)
+    return produce(library, brief, variant, "pdf", to, name=name)
 
 
 class MainWindow(QMainWindow):
@@ -374,21 +373,23 @@ class MainWindow(QMainWindow):
         if not path:
             return
         library, brief, name = self.controller.library, self.controller.brief, self._display_name()
-        self.runner.run(lambda: _export(library, brief, name, variant, path),
+        self.runner.run(lambda: _produce(library, brief, name, variant, path),
                         lambda _result: self.statusBar().showMessage(
                             self.tr("Exported {0}").format(path), 5000),
                         lambda err: self._report_failure(self.tr("Cannot export"), err))
 
     def print_brief(self) -> None:
+        """Prints the variant on show, checked like an export: a leaking handout is refused."""
         from .printing import print_pdf
-        from .widgets.preview import build_document
 
         printer = dialogs.ask_printer(self)
         if printer is None:
             return
         library, brief, variant = self.controller.library, self.controller.brief, self.preview.variant
-        self.runner.run(lambda: build_document(library, brief, variant),
-                        lambda result: print_pdf(result.data, printer),
+        name = self._display_name()
+        self.runner.run(lambda: _produce(library, brief, name, variant,
+                                         lambda data: print_pdf(data, printer)),
+                        lambda _result: self.statusBar().showMessage(self.tr("Sent to the printer"), 5000),
                         lambda err: self._report_failure(self.tr("Cannot print"), err))
 
     def _report_failure(self, title: str, err: BaseException) -> None:

@@ -1,4 +1,4 @@
-"""Page furniture shared by both PDFs: paper sizes, the marking banner, "Page N of M", metadata.
+"""Page furniture of every PDF: the marking banner, the page number, deliberate metadata.
 
 ReportLab only knows the page count once every page is laid out, so the canvas keeps each
 page's drawing state and stamps the furniture when the document is saved. Section marks
@@ -11,15 +11,15 @@ import io
 from dataclasses import dataclass, field
 from functools import partial
 
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from ..core.document import Furniture, Metadata
+from ..core.outputs import PAPERS
 from .styles import Styles
 
-PAPER = {"a4": A4, "letter": LETTER}
 NEUTRAL_PRODUCER = "PDF document"
 # Comments ReportLab writes into every file, naming itself; replaced by blanks of the same
 # length, so every byte offset in the file stays right.
@@ -43,11 +43,12 @@ class _DeliberateInfo(PDFInfo):
 
 
 class _FurnishedCanvas(Canvas):
-    def __init__(self, *args, banner: str, styles: Styles, **kwargs):
+    def __init__(self, *args, furniture: Furniture, styles: Styles, **kwargs):
         super().__init__(*args, **kwargs)
         self._doc.info = _DeliberateInfo()
         self._pages: list[dict] = []
-        self._banner = banner
+        self._banner = furniture.banner
+        self._page_label = furniture.page_label
         self._styles = styles
 
     def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
@@ -81,7 +82,7 @@ class _FurnishedCanvas(Canvas):
         self.setFillColor(self._styles.colours["ink"])
         self.setFont(self._styles.font(page["banner_font"]), page["footer_size"])
         self.drawRightString(self._pagesize[0] - self._styles.margin, offset,
-                             f"Page {self._pageNumber} of {total}")
+                             self._page_label.format(page=self._pageNumber, pages=total))
         self.restoreState()
 
     def _draw_banner(self, y: float) -> None:
@@ -132,17 +133,18 @@ class SectionMark(Flowable):
         """Nothing to draw; `drawOn` records the position."""
 
 
-def build_pdf(story: list[Flowable], *, paper: str, styles: Styles, banner: str,
-              title: str, layout: Layout | None = None) -> bytes:
+def build_pdf(story: list[Flowable], *, paper: str, styles: Styles, furniture: Furniture,
+              metadata: Metadata, layout: Layout | None = None) -> bytes:
     """Lay out `story` and return the PDF bytes; the same input gives the same bytes.
 
-    The only metadata written is `title` and a neutral producer.
+    The only metadata written is the title and a neutral producer.
     """
     out = io.BytesIO()
     margin = styles.margin
     doc = BaseDocTemplate(
-        out, pagesize=PAPER[paper], leftMargin=margin, rightMargin=margin,
-        topMargin=margin, bottomMargin=margin, invariant=1, lang="en", title=title,
+        out, pagesize=PAPERS[paper].size, leftMargin=margin, rightMargin=margin,
+        topMargin=margin, bottomMargin=margin, invariant=1, lang=metadata.language,
+        title=metadata.title,
         author="", subject="", keywords="", creator="", producer=NEUTRAL_PRODUCER,
         # ReportLab's default starting font is Helvetica, which is never embedded.
         initialFontName=styles.font(styles.page["banner_font"]),
@@ -151,7 +153,7 @@ def build_pdf(story: list[Flowable], *, paper: str, styles: Styles, banner: str,
     frame = Frame(margin, margin, doc.width, doc.height, id="body", leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    maker = partial(_FurnishedCanvas, banner=banner, styles=styles)
+    maker = partial(_FurnishedCanvas, furniture=furniture, styles=styles)
     doc.build(story, canvasmaker=maker)
     if layout is not None:
         layout.frame_height = doc.height

@@ -1,4 +1,4 @@
-"""Officer-typed text into ReportLab paragraphs, printed literally.
+"""Document text into ReportLab paragraphs, printed literally.
 
 ReportLab's Paragraph reads a small markup language, so `<`, `&` and `>` from the officer or
 the library are escaped; line breaks are kept. Characters some DejaVu face lacks (Chinese,
@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+from ..core import document
 from .styles import fallback_font, glyphs, main_font_chars
 
 # C0 and C1 controls (but tab and newline) and the byte-order mark pasted text can carry.
@@ -65,20 +66,14 @@ def unprintable_warning(chars: set[str]) -> tuple[str, ...]:
             f"boxes: {shown}{more}",)
 
 
-def para(text: str, style: ParagraphStyle, prefix: str = "", bullet: str | None = None) -> Paragraph:
-    """A paragraph of literal text; `prefix` is trusted markup (portion marks, bold labels);
+def paragraph(block: document.Paragraph, style: ParagraphStyle,
+              bullet: str | None = None) -> Paragraph:
+    """A document paragraph: its portion mark, runs (bold where marked) and source numbers;
     `bullet` (a number or bullet sign) hangs in the style's left indent."""
-    return Paragraph(prefix + markup(text), style, bulletText=bullet)
-
-
-def bold(text: str) -> str:
-    return f"<b>{markup(text)}</b>"
-
-
-def run_in(title: str) -> str:
-    """A bold run-in title that leads into the paragraph, closed by a full stop."""
-    stop = "" if title.rstrip()[-1:] in ".?!:" else "."
-    return f"<b>{markup(title)}{stop}</b> "
+    mark = block.portion.mark if block.portion else ""
+    text = "".join(f"<b>{markup(r.text)}</b>" if r.bold else markup(r.text) for r in block.runs)
+    return Paragraph((f"{mark}\u00a0" if mark else "") + text + markup(block.refs_text), style,
+                     bulletText=bullet)
 
 
 def heading(text: str, style: ParagraphStyle, keep: float,

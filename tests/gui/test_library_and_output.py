@@ -194,3 +194,28 @@ def test_a_reload_that_fails_is_named_and_the_library_in_use_stays(qtbot, make_w
     assert title == "Cannot reload the library"
     assert str(library_dir) in str(faults[0]) and "Permission denied" in str(faults[0])
     assert window.controller.library is before
+
+
+def test_printing_a_leaking_handout_is_refused(qtbot, make_window, tmp_path, monkeypatch):
+    """Print goes the way Export goes: a releasable point with the drafter's name in it is
+    refused, and nothing reaches the printer."""
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    qtbot.keyClicks(window.meeting_form.drafted_by, "Anna Qzdrafter")
+    point_id = window.controller.add_custom("Our view")
+    window.controller.update_custom(point_id, text="As Anna Qzdrafter said, we agree.",
+                                    releasable=True)
+    window.preview.handout.click()
+    assert "the drafter's name, in the wording of point" in window.preview.message.text()
+    printer = QPrinter(QPrinter.ScreenResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    monkeypatch.setattr(dialogs, "ask_printer", lambda parent: printer)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key_P, Qt.ControlModifier)
+    assert [title for title, _ in shown] == ["Cannot print"]
+    assert "handout refused: it contains the drafter's name" in str(shown[0][1][0])
+    assert not (tmp_path / "printed.pdf").exists()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.assemble import assemble
 from ...core.brief import Brief
 from ...core.faults import InputError
 from ...core.library import Library
@@ -29,17 +28,18 @@ from ..controller import BriefController
 from ..tasks import Runner
 
 if TYPE_CHECKING:
-    from ...render.budgets import RenderResult
+    from ...core.produce import Produced
 
 PREVIEW_DELAY_MS = 400
 
 
-def build_document(library: Library, brief: Brief, variant: str) -> RenderResult:
-    """Plain function for a worker thread: the same PDF Export writes, with its page-budget
-    warnings. ReportLab is imported here, on the worker, so it never delays the first window."""
-    from ...render.export import render_document
+def build_document(library: Library, brief: Brief, variant: str) -> Produced:
+    """Plain function for a worker thread: the same PDF Export writes, checked the same way,
+    with its page-budget warnings. ReportLab is imported here, on the worker, so it never
+    delays the first window."""
+    from ...core.produce import produce
 
-    return render_document(assemble(library, brief, "this brief"), variant)
+    return produce(library, brief, variant, "pdf", name="this brief")
 
 
 class PreviewPane(QWidget):
@@ -118,7 +118,7 @@ class PreviewPane(QWidget):
             return self.tr("Tick at least one talking point to see the brief.")
         return ""
 
-    def _on_built(self, generation: int, result: RenderResult) -> None:
+    def _on_built(self, generation: int, result: Produced) -> None:
         if generation != self._generation:
             return
         self.pdf_bytes = result.data

@@ -1,0 +1,39 @@
+"""From an assembled brief, a variant and a language to a `Document`: the one place where
+the documents' wording is put together (fixed words from `core/language.py`).
+
+`compose_officer.py` and `compose_handout.py` hold each variant's sections; this module the
+pieces both use and the entry point.
+"""
+
+from __future__ import annotations
+
+from .assemble import AssembledBrief
+from .document import Document, Portion, Run
+from .language import Words, words
+from .markings import SCHEMES
+from .models import Source
+
+
+def compose(brief: AssembledBrief, variant: str, language: str = "en") -> Document:
+    """The document one variant of the brief prints, in `language`."""
+    from .compose_handout import handout
+    from .compose_officer import officer
+
+    return (officer if variant == "officer" else handout)(brief, words(language), language)
+
+
+def portion(brief: AssembledBrief, marking: str) -> Portion:
+    return Portion(marking, SCHEMES[brief.scheme].portion(marking))
+
+
+def run_in(title: str) -> Run:
+    """A bold title that leads into its paragraph, closed by a full stop (the paragraph's
+    next run starts with the space)."""
+    stop = "" if title.rstrip()[-1:] in ".?!:" else "."
+    return Run(title + stop, bold=True)
+
+
+def source_line(w: Words, source: Source) -> str:
+    text = w.quoted_source.format(publisher=source.publisher, title=source.title,
+                                  date=source.date.isoformat())
+    return text + (f"\n{source.url}" if source.url else "")  # a URL on its own line breaks less

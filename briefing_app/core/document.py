@@ -1,0 +1,268 @@
+"""The document as data: what a brief or handout says, before any backend lays it out.
+
+`core/compose*.py` builds a `Document` from an assembled brief, a variant and a language, and
+writes every word of it there; a backend (`render/pdf.py`, `render/docx.py`) only decides how
+each block looks. Blocks are plain frozen values, so a document can be checked for leaks,
+compared and laid out more than once. Every block that carries the officer's or the library's
+content carries its portion marking, so marking rules can work on blocks, not on pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text in one weight. Text is literal: a backend never reads markup in it."""
+
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Portion:
+    """A paragraph's portion marking: the scheme's code (`U`, `SBU`, `CUI`) and the mark that
+    prints before it ("(SBU)", or "" where the scheme marks the document only)."""
+
+    marking: str
+    mark: str
+
+
+ParagraphRole = Literal["body", "subtitle", "question", "note", "bluf", "cell"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Runs of text with an optional portion mark before them and source numbers after."""
+
+    runs: tuple[Run, ...]
+    role: ParagraphRole = "body"
+    portion: Portion | None = None
+    refs: tuple[int, ...] = ()
+
+    @property
+    def text(self) -> str:
+        mark = f"{self.portion.mark} " if self.portion and self.portion.mark else ""
+        return mark + "".join(r.text for r in self.runs) + self.refs_text
+
+    @property
+    def refs_text(self) -> str:
+        """Source numbers as they print after the text: " [1, 3]"."""
+        return f" [{', '.join(map(str, self.refs))}]" if self.refs else ""
+
+
+def plain(text: str, role: ParagraphRole = "body", portion: Portion | None = None) -> Paragraph:
+    return Paragraph((Run(text),), role, portion)
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Level 1 heads a section; level 2 heads a part of one (a point, a kind of fact)."""
+
+    text: str
+    level: Literal[1, 2] = 1
+
+
+ListKind = Literal["points", "facts", "sources"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of a list; `label` is what hangs before it: "3." or a bullet."""
+
+    label: str
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """Numbered points (talking points, objectives), bulleted facts, or a source list."""
+
+    kind: ListKind
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells, each cell one or more lines; `labelled` tables read their first column
+    as labels; `header` rows repeat at the top of each page a table spans."""
+
+    rows: tuple[tuple[tuple[str, ...], ...], ...]
+    header: tuple[str, ...] = ()
+    labelled: bool = False
+
+
+@dataclass(frozen=True)
+class Box:
+    """Text set apart in a frame: the BLUF (shaded, full width) or the CUI designation (a
+    half-width box at the right)."""
+
+    paragraphs: tuple[Paragraph, ...]
+    id: str = ""  # names it for a line budget ("bluf")
+    shade: bool = False
+    align: Literal["centre", "right"] = "centre"
+    width: float = 1.0  # of the text width
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    group: int  # index into the chart's legend
+
+
+@dataclass(frozen=True)
+class BarChart:
+    title: str
+    bars: tuple[Bar, ...]
+    unit: str
+    scale_max: float
+    legend: tuple[str, ...]
+    note: str  # the source, printed under the chart
+    alt: str
+
+
+@dataclass(frozen=True)
+class DiagramRow:
+    """One network generation: a tag ("5G"), two boxes, whether the edge reaches the core,
+    and a note under the row."""
+
+    tag: str
+    edge: str
+    core: str
+    joined: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class Diagram:
+    title: str
+    rows: tuple[DiagramRow, ...]
+    alt: str
+
+
+Figure = BarChart | Diagram
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Figures set side by side, with the data they show and a text alternative for each."""
+
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Signoff:
+    """The drafted and cleared lines that close an officer brief, kept together."""
+
+    lines: tuple[Paragraph, ...]
+
+
+Block = Union[Title, Heading, Paragraph, ItemList, Table, Box, Figures, Signoff, "Section"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what it heads; `id` names it for page budgets ("points", "background")."""
+
+    id: str
+    heading: Heading
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page carries: the overall marking at top and bottom ("" for none) and the
+    page number, worded with {page} and {pages}."""
+
+    banner: str
+    page_label: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties, set on purpose: a title and language, nothing about who or where."""
+
+    title: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A length read-ahead practice sets, checked where a backend can measure the layout: a
+    section's pages, a box's lines or the document's pages (`target` "" is the document).
+    `message` says what ran over, with {value} (measured) and {limit}."""
+
+    measure: Literal["pages", "lines"]
+    target: str
+    limit: float
+    message: str
+
+
+@dataclass(frozen=True)
+class Document:
+    variant: str
+    paper: str
+    blocks: tuple[Block, ...]
+    furniture: Furniture
+    metadata: Metadata
+    budgets: tuple[Budget, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # warnings known before layout
+
+    def walk(self) -> Iterator[Block]:
+        """Every block, sections opened, in reading order."""
+        yield from _walk(self.blocks)
+
+    def text(self) -> str:
+        """Everything the document prints, one piece a line: what may appear in its file."""
+        lines = [self.metadata.title, self.furniture.banner]
+        for block in self.walk():
+            lines += list(block_text(block))
+        return "\n".join(line for line in lines if line)
+
+
+def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    for block in blocks:
+        if isinstance(block, Section):
+            yield block.heading
+            yield from _walk(block.blocks)
+        else:
+            yield block
+
+
+def block_text(block: Block) -> Iterator[str]:
+    """The words one block prints (a section's are those of its parts, see `Document.walk`)."""
+    if isinstance(block, (Title, Heading)):
+        yield block.text
+    elif isinstance(block, Paragraph):
+        yield block.text
+    elif isinstance(block, ItemList):
+        yield from (f"{item.label} {item.paragraph.text}" for item in block.items)
+    elif isinstance(block, Table):
+        yield from block.header
+        yield from (line for row in block.rows for cell in row for line in cell)
+    elif isinstance(block, (Box, Signoff)):
+        yield from (p.text for p in (block.paragraphs if isinstance(block, Box) else block.lines))
+    elif isinstance(block, Figures):
+        for figure in block.figures:
+            yield from figure_text(figure)
+
+
+def figure_text(figure: Figure) -> Iterator[str]:
+    yield figure.title
+    if isinstance(figure, BarChart):
+        for bar in figure.bars:
+            yield f"{bar.label} {bar.value:g}{figure.unit}"
+        yield from figure.legend
+        yield figure.note
+    else:
+        for row in figure.rows:
+            yield from (row.tag, row.edge, row.core, row.note)

@@ -1,0 +1,104 @@
+"""The fixed words of both documents, per language: labels, headings, sentences, figure texts.
+
+Composition (`core/compose*.py`) takes every fixed phrase from here, so a backend never
+writes a word, and a host-language handout is a second `Words` rather than edits in layout
+code. Placeholders in braces are filled by the composer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .faults import Fault, InputError
+
+
+@dataclass(frozen=True)
+class Words:
+    days: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                             "Sunday")
+    months: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July",
+                               "August", "September", "October", "November", "December")
+    date_time: str = "{day} {date} {month} {year}, {time}"
+    page: str = "Page {page} of {pages}"
+    bullet: str = "\u2022"
+    number: str = "{n}."
+    quoted_source: str = "{publisher}, \u201c{title}\u201d, {date}"
+    # The officer brief
+    meeting_with: str = "Meeting with {who}"
+    government_of: str = "the Government of {country}"
+    officer_subtitle: str = "Officer brief \u00b7 5G vendor security \u00b7 {country}"
+    officer_file_title: str = "{title}: officer brief"
+    to_be_confirmed: str = "to be confirmed"
+    date_and_time: str = "Date and time"
+    place: str = "Place"
+    country: str = "Country"
+    country_carrier: str = "Country / carrier"
+    counterparts: str = "Counterparts"
+    participants: str = "Our participants"
+    say: str = " (say: {pronunciation})"
+    cui_labels: tuple[str, ...] = ("Controlled by", "Category", "Dissemination", "POC")
+    cui_not_given: str = "not given"
+    bluf: str = "BLUF:"
+    purpose: str = "Purpose"
+    objectives: str = "Objectives"
+    points: str = "Talking points"
+    no_points: str = "No points chosen."
+    background: str = "Background"
+    if_raised: str = "If raised"
+    snapshot: str = "Country snapshot: {country}"
+    us_forces: str = "US forces hosted"
+    installation: str = "{name}, {location} ({service})"
+    no_us_forces: str = "{country} hosts no US forces on record."
+    carriers: str = "Carriers and publicly reported vendors"
+    vendor: str = "{vendor} ({phrase}) [{ref}]"
+    no_vendors: str = "no vendors on public record (verify locally)"
+    policy: str = "Policy notes"
+    reviewed: str = "Country profile last reviewed {date}."
+    sources: str = "Sources"
+    drafted_by: str = "Drafted by:"
+    cleared_by: str = "Cleared by:"
+    not_given: str = "(not given)"
+    # Page budgets, checked where the layout can be measured
+    points_too_long: str = ("talking points run to {value:.1f} pages; keep them to one page "
+                            "(fewer or shorter points)")
+    background_too_long: str = "background runs to {value:.1f} pages; keep it to two pages"
+    bluf_too_long: str = "the BLUF takes {value:g} lines; keep it to {limit:g}"
+    too_many_objectives: str = "{count} objectives; a read-ahead has one to {limit}"
+    banner_understated: str = ("the banner '{banner}' is lower than the highest portion marking "
+                               "({marking}) in the brief")
+    handout_too_long: str = ("the handout runs to {value:g} pages; a leave-behind should be one "
+                             "or two (choose fewer releasable points)")
+    # The handout
+    handout_title: str = "Trusted suppliers for 5G networks in {country}"
+    handout_opening: str = ("5G networks will carry the services that economies and their "
+                            "security depend on. This paper sets out why the choice of equipment "
+                            "supplier matters.")
+    no_releasable: str = "No releasable points were chosen."
+    public_sources: str = "Public sources"
+    # The handout's figures
+    market_title: str = "Telecom-equipment market share, 2017"
+    market_legend: tuple[str, ...] = ("Headquartered in China", "Headquartered in Europe")
+    market_source: str = "Source: IHS Markit, via The Wall Street Journal, 23 November 2018."
+    market_alt: str = ("Bar chart of telecom-equipment market shares in 2017: {bars}. "
+                       "Huawei and ZTE are headquartered in China, Nokia and Ericsson in Europe.")
+    diagram_title: str = "Why 5G edge equipment reaches the core"
+    diagram_edge: tuple[str, ...] = ("Cell-site\nequipment", "Cell site runs\ncore tasks")
+    diagram_core: str = "Core network"
+    diagram_notes: tuple[str, ...] = (
+        "Edge kept apart from the core",
+        "Edge equipment takes over core tasks, so it could be used to disrupt the core itself.")
+    diagram_alt: str = ("Diagram: in 4G, cell-site equipment is kept apart from the core network; "
+                        "in 5G, the cell site runs core tasks and connects straight into the core, "
+                        "so it could be used to disrupt the core itself.")
+
+
+LANGUAGES = {"en": Words()}
+
+
+def words(language: str) -> Words:
+    try:
+        return LANGUAGES[language]
+    except KeyError:
+        known = ", ".join(sorted(LANGUAGES))
+        raise InputError(Fault("language", "", f"no wording for '{language}' (known: {known})")) \
+            from None

@@ -1,0 +1,109 @@
+"""The one way out: a brief's variant in a format, to a file, to a printer or to the preview.
+
+The command line, the window's Export and Print, and the preview all call `produce`, so they
+cannot drift. It assembles the brief, composes the `Document`, and for a handout checks the
+document before anything is laid out or written; then it lays the document out with the
+format's backend, writes it to a temporary file beside the target, reads that file back as
+the recipient would and checks it too, and only then renames it into place. Nothing is
+written when a handout leaks, so an earlier file at that path survives. Printed and previewed
+handouts are checked the same way, on the bytes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from .assemble import AssembledBrief, assemble
+from .atomic import write_atomic
+from .backend import overruns
+from .brief import Brief
+from .compose import compose
+from .document import Document
+from .faults import Fault, InputError
+from .library import Library
+from .outputs import FORMATS
+
+Printer = Callable[[bytes], object]
+
+
+@dataclass(frozen=True)
+class Produced:
+    data: bytes
+    pages: int | None  # None where the format cannot measure its layout
+    warnings: tuple[str, ...]
+    points: int  # how many talking points it carries
+    document: Document
+
+
+def backend(fmt: str) -> ModuleType:
+    """The module that lays documents out in `fmt`, imported when first needed."""
+    return importlib.import_module(FORMATS[fmt].backend)
+
+
+def check_output_path(path: Path) -> None:
+    """Refuse, in words, an output path that cannot be written, before any work is done."""
+    name = str(path)
+    if path.is_dir():
+        raise InputError(Fault(name, "", "is a folder; give a file name such as brief.pdf"))
+    if not path.parent.is_dir():
+        raise InputError(Fault(name, "", f"the folder {path.parent} does not exist"))
+
+
+def produce(library: Library, brief: Brief, variant: str = "officer", fmt: str = "pdf",
+            to: Path | Printer | None = None, *, name: str = "brief",
+            language: str = "en") -> Produced:
+    """Produce one variant of `brief` in `fmt`; write it to the path `to`, hand it to the
+    printer `to`, or (None) only return it. Raises InputError for bad input or a leak."""
+    where = str(to) if isinstance(to, Path) else name
+    if isinstance(to, Path):
+        check_output_path(to)
+    assembled = assemble(library, brief, name)
+    document = compose(assembled, variant, language)
+    check = _handout_check(assembled, document, where) if variant == "handout" else None
+    if check:
+        check(document.text(), ())
+    layout = backend(fmt)
+    rendered = layout.render(document)
+
+    def read_back(data: bytes) -> None:
+        if check:
+            contents = layout.read_back(data, document)
+            check(contents.text, contents.problems)
+
+    if isinstance(to, Path):
+        _write(to, rendered.data, lambda written: read_back(written.read_bytes()))
+    else:
+        read_back(rendered.data)
+        if to is not None:
+            to(rendered.data)
+    budget = overruns(document, rendered.measures) if rendered.measures else ()
+    count = len(assembled.handout_points if variant == "handout" else assembled.points)
+    return Produced(rendered.data, rendered.pages, budget + document.notes + rendered.warnings,
+                    count, document)
+
+
+def _handout_check(brief: AssembledBrief, document: Document,
+                   where: str) -> Callable[[str, tuple[str, ...]], None]:
+    from .leakcheck import find_leaks, officer_only
+
+    material = officer_only(brief, document.text())
+
+    def check(text: str, problems: tuple[str, ...]) -> None:
+        leaks = [*problems, *find_leaks(material, text)]
+        if leaks:
+            raise InputError([Fault(where, "", f"handout refused: it contains {leak}")
+                              for leak in leaks])
+    return check
+
+
+def _write(path: Path, data: bytes, verify: Callable[[Path], None]) -> None:
+    """Write atomically; `verify` reads the written file before it replaces `path`."""
+    try:
+        write_atomic(path, data, private=False, verify=verify)
+    except OSError as err:
+        raise InputError(Fault(str(path), "", f"cannot be written: {err.strerror or err}")) \
+            from None

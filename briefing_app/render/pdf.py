@@ -1,0 +1,61 @@
+"""The PDF backend: lays a `Document` out with ReportLab, and reads a PDF back as its
+recipient would (pypdf), for the handout check.
+
+Same document, same bytes: ReportLab runs in invariant mode and writes only the metadata the
+document sets. The layout is measured (pages, section extents, box lines), so page budgets
+are checked on PDFs.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ..core.backend import FileContents, Measures, Rendered
+from ..core.document import Document
+from ..core.outputs import PAPERS
+from .pages import NEUTRAL_PRODUCER, Layout, build_pdf
+from .pdf_story import Story
+from .styles import load_styles
+from .text import noting_unprintable, unprintable_warning
+
+_ALLOWED_INFO = {"/Title", "/Producer", "/Trapped"}
+_FORBIDDEN_ROOT = {"/Outlines": "outlines", "/Names": "attachments or scripts",
+                   "/OpenAction": "an open action", "/AA": "automatic actions",
+                   "/AcroForm": "form fields", "/Metadata": "XMP metadata"}
+
+
+def render(document: Document) -> Rendered:
+    styles = load_styles()
+    width = PAPERS[document.paper].size[0] - 2 * styles.margin
+    layout = Layout()
+    measured = frozenset(b.target for b in document.budgets if b.measure == "pages" and b.target)
+    story = Story(styles, width, layout, measured)
+    with noting_unprintable() as unprintable:
+        flowables = story.of(document.blocks)
+    data = build_pdf(flowables, paper=document.paper, styles=styles,
+                     furniture=document.furniture, metadata=document.metadata, layout=layout)
+    measures = Measures(layout.pages, {name: layout.extent(name) for name in measured},
+                        story.lines)
+    return Rendered(data, measures, unprintable_warning(unprintable))
+
+
+def read_back(data: bytes, document: Document) -> FileContents:
+    """The text of every page and every metadata value, and anything in the file's structure
+    beyond the title and neutral producer: other metadata, annotations, outlines,
+    attachments, scripts or form fields."""
+    from pypdf import PdfReader  # slow to import; only handouts are read back
+
+    reader = PdfReader(io.BytesIO(data))
+    info = reader.metadata or {}
+    problems = [f"metadata field {key}" for key in sorted(set(info) - _ALLOWED_INFO)]
+    if info.get("/Title") != document.metadata.title:
+        problems.append("a document title other than the handout's own")
+    if info.get("/Producer", NEUTRAL_PRODUCER) != NEUTRAL_PRODUCER:
+        problems.append("a producer other than the neutral one")
+    root = reader.trailer["/Root"]
+    problems += [what for key, what in _FORBIDDEN_ROOT.items() if key in root]
+    for number, page in enumerate(reader.pages, start=1):
+        problems += [f"{what} on page {number}" for key, what in
+                     (("/Annots", "annotations"), ("/AA", "page actions")) if key in page]
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return FileContents(text + "\n" + "\n".join(str(v) for v in info.values()), tuple(problems))

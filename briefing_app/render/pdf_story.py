@@ -1,0 +1,155 @@
+"""A `Document`'s blocks as ReportLab flowables: how each kind of block looks on paper.
+
+Nothing here writes a word of its own; the styles come from `assets/styles.toml`. Headings
+never end a page (see `text.heading`), and sections with a page budget are marked where they
+start and end so the finished layout can be measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import Paragraph as Para
+from reportlab.platypus import Table as RLTable
+
+from ..core import document as doc
+from .pages import Layout, SectionMark
+from .pdf_figures import drawing
+from .styles import Styles
+from .text import heading, markup, paragraph
+
+LABEL_WIDTH = 36 * mm
+BOX_PADDING = 6
+ROLE_STYLES = {"body": "body", "subtitle": "subtitle", "question": "question", "note": "small",
+               "bluf": "bluf", "cell": "cell"}
+LIST_STYLES = {"points": "point", "facts": "item", "sources": "source"}
+SPACE_AFTER = {doc.Table: 8, doc.Box: 8, doc.Figures: 10}
+
+
+@dataclass
+class Story:
+    """Builds the flowables of one document; records the line counts of boxes with an id."""
+
+    styles: Styles
+    width: float
+    layout: Layout
+    measured: frozenset[str]  # sections whose extent a budget reads
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def of(self, blocks: tuple[doc.Block, ...]) -> list[Flowable]:
+        story: list[Flowable] = []
+        for block in blocks:
+            story += self.block(block)
+            if type(block) in SPACE_AFTER:
+                story.append(Spacer(1, SPACE_AFTER[type(block)]))
+        return story
+
+    def block(self, block: doc.Block) -> list[Flowable]:
+        p = self.styles.paragraph
+        if isinstance(block, doc.Section):
+            return self.section(block)
+        if isinstance(block, doc.Title):
+            return [Para(markup(block.text), p["title"])]
+        if isinstance(block, doc.Heading):
+            return self.heading(block)
+        if isinstance(block, doc.Paragraph):
+            return [paragraph(block, p[ROLE_STYLES[block.role]])]
+        if isinstance(block, doc.ItemList):
+            style = p[LIST_STYLES[block.kind]]
+            return [paragraph(item.paragraph, style, item.label) for item in block.items]
+        if isinstance(block, doc.Table):
+            return [self.table(block)]
+        if isinstance(block, doc.Box):
+            return [self.box(block)]
+        if isinstance(block, doc.Figures):
+            return [self.figures(block)]
+        if isinstance(block, doc.Signoff):
+            return [Spacer(1, 10), KeepTogether([paragraph(line, p["body"]) for line in block.lines])]
+        raise TypeError(f"no PDF layout for {type(block).__name__}")
+
+    def heading(self, block: doc.Heading, mark: Flowable | None = None) -> list[Flowable]:
+        style = self.styles.paragraph["heading" if block.level == 1 else "subheading"]
+        return heading(block.text, style, self.styles.keep, mark)
+
+    def section(self, section: doc.Section) -> list[Flowable]:
+        if section.id not in self.measured:
+            return [*self.heading(section.heading), *self.of(section.blocks)]
+        start = SectionMark(self.layout, f"{section.id}:start")
+        end = SectionMark(self.layout, f"{section.id}:end")
+        return [*self.heading(section.heading, start), *self.of(section.blocks), end]
+
+    def table(self, block: doc.Table) -> RLTable:
+        p, colours = self.styles.paragraph, self.styles.colours
+        rows = [[markup_cell(cell, p["label"] if block.labelled and col == 0 else p["cell"])
+                 for col, cell in enumerate(row)] for row in block.rows]
+        if block.header:
+            rows.insert(0, [Para(markup(h), p["label"]) for h in block.header])
+        columns = len(rows[0])
+        widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
+            else [self.width / columns] * columns
+        table = RLTable(rows, colWidths=widths, repeatRows=1 if block.header else 0)
+        table.setStyle(TableStyle([
+            self.styles.table_font,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.75, colours["muted"]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, colours["muted"]),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            *([("BACKGROUND", (0, 0), (-1, 0), colours["shade"])] if block.header else []),
+        ]))
+        return table
+
+    def box(self, block: doc.Box) -> RLTable:
+        style = self.styles.paragraph
+        width = self.width * block.width
+        content = [paragraph(para, style[ROLE_STYLES[para.role]]) for para in block.paragraphs]
+        if block.id:  # measured on copies: the box lays out its own
+            copies = [paragraph(para, style[ROLE_STYLES[para.role]]) for para in block.paragraphs]
+            self.lines[block.id] = _lines(copies, width - 2 * BOX_PADDING)
+        box = RLTable([[content[0] if len(content) == 1 else content]], colWidths=[width],
+                      hAlign="RIGHT" if block.align == "right" else "CENTER")
+        box.setStyle(TableStyle([
+            self.styles.table_font,
+            *([("BACKGROUND", (0, 0), (-1, -1), self.styles.colours["shade"])]
+              if block.shade else []),
+            ("BOX", (0, 0), (-1, -1), 0.75, self.styles.colours["muted"]),
+            ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]))
+        return box
+
+    def figures(self, block: doc.Figures) -> RLTable:
+        """Figures side by side, each an equal share of the text width."""
+        gap, count = self.styles.figure["gap"], len(block.figures)
+        each = (self.width - gap * (count - 1)) / count
+        cells: list[object] = []
+        widths: list[float] = []
+        for index, figure in enumerate(block.figures):
+            if index:
+                cells.append("")
+                widths.append(gap)
+            cells.append(drawing(figure, self.styles, each))
+            widths.append(each)
+        row = RLTable([cells], colWidths=widths)
+        row.setStyle(TableStyle([self.styles.table_font, ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return row
+
+
+def markup_cell(lines: tuple[str, ...], style) -> Para:
+    return Para(markup("\n".join(lines)), style)
+
+
+def _lines(paragraphs: list[Para], width: float) -> int:
+    """How many lines the paragraphs take at `width`."""
+    count = 0
+    for para in paragraphs:
+        para.wrap(width, 10_000)
+        count += len(para.blPara.lines)
+    return count
