@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .core.faults import InputError
+from .core.outputs import PAPERS, VARIANTS
 
 PROG = "briefing-app"
 
@@ -43,8 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--carrier", metavar="ID", help="carrier id, e.g. tim")
     export.add_argument("--point", action="append", metavar="ID", default=[],
                         help="a point to include (repeat; default: the recommended ones)")
-    export.add_argument("--variant", choices=("officer", "handout"), default="officer")
-    export.add_argument("--paper", choices=("a4", "letter"), default=None)
+    export.add_argument("--variant", choices=VARIANTS, default=VARIANTS[0])
+    export.add_argument("--paper", choices=tuple(PAPERS), default=None)
     export.add_argument("--library", type=Path, metavar="DIR", help="extra library folder")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     export.set_defaults(usage_error=export.error)

@@ -13,13 +13,13 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .models import QA, SLUG, PortionMarking
+from .outputs import PaperId as Paper
+from .outputs import SchemeId as Scheme
 
 SCHEMA_VERSION = 2  # what changed in each format: core/brief_file.py, MIGRATIONS
 MAX_TEXT = 100_000
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 MeetingAudience = Literal["government", "carrier", "both"]
-Paper = Literal["a4", "letter"]
-Scheme = Literal["us", "uk"]
 
 
 class Record(BaseModel):

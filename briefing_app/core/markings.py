@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import MARKING_RANK
+from .outputs import SCHEME_IDS
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ SCHEMES = {
     "uk": Scheme("uk", "United Kingdom", {"U": "OFFICIAL", "SBU": "OFFICIAL-SENSITIVE",
                                           "CUI": "OFFICIAL-SENSITIVE"}, False),
 }
+assert tuple(SCHEMES) == SCHEME_IDS
 
 
 def marking_words() -> tuple[str, ...]:

@@ -1,5 +1,7 @@
 """What the app can produce, declared once and read everywhere else: the two variants, the
-paper sizes and the file formats. (Marking schemes are declared in `core/markings.py`.)"""
+paper sizes, the file formats and the ids of the marking schemes (whose banners and portion
+marks `core/markings.py` declares). Plain Python, so the command line and the window's first
+frame can read it without loading pydantic."""
 
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ from typing import Literal, get_args
 Variant = Literal["officer", "handout"]
 PaperId = Literal["a4", "letter"]
 FormatId = Literal["pdf", "docx"]
+SchemeId = Literal["us", "uk"]
 VARIANTS: tuple[str, ...] = get_args(Variant)
+SCHEME_IDS: tuple[str, ...] = get_args(SchemeId)
 
 _INCH = 72.0
 _MM = _INCH / 2.54 * 0.1  # computed as ReportLab computes it, so page sizes match to the bit

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..core.outputs import PAPERS, SCHEME_IDS
+
 if TYPE_CHECKING:
     from ..core.brief import Brief
 
@@ -45,12 +47,12 @@ class AppSettings:
     @property
     def scheme(self) -> str:
         value = self._text("brief/scheme", "us")
-        return value if value in ("us", "uk") else "us"
+        return value if value in SCHEME_IDS else SCHEME_IDS[0]
 
     @property
     def paper(self) -> str:
         value = self._text("brief/paper", "a4")
-        return value if value in ("a4", "letter") else "a4"
+        return value if value in PAPERS else next(iter(PAPERS))
 
     @property
     def drafted_by(self) -> str:

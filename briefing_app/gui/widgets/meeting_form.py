@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.brief import Brief, Counterpart
 from ...core.markings import SCHEMES
+from ...core.outputs import PAPERS
 from ..controller import BriefController
 from .cui_fields import CuiFields
 
@@ -74,8 +75,8 @@ class MeetingForm(QScrollArea):
         self.cleared_by = QLineEdit(accessibleName=t("Cleared by"))
         self.cui = CuiFields(controller)
         self.paper = QComboBox(accessibleName=t("Paper size"))
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
+        for paper in PAPERS.values():
+            self.paper.addItem(paper.name, paper.id)
         self._build()
         self._connect()
         controller.brief_changed.connect(self._on_controller_brief_changed)
