@@ -19,7 +19,7 @@ def brief(**kw):
 
 def test_points_render_in_the_chosen_order_with_sources_numbered(library):
     result = assemble(library, brief(points=(PointChoice(id="edge-huawei"),
-                                              PointChoice(id="compulsion-law"))))
+                                              PointChoice(id="compulsion-law")), regime="sbu"))
     assert [p.number for p in result.points] == [1, 2]
     assert result.points[0].text == "TIM's Huawei radio equipment would take on core tasks in 5G."
     assert result.points[0].source_numbers == (1, 2)  # its own, then the carrier's vendor report
@@ -46,7 +46,10 @@ def test_custom_points_take_their_place(library):
 def test_uk_scheme_and_officer_override(library):
     points = (PointChoice(id="edge-huawei"),)
     assert assemble(library, brief(points=points, scheme="uk")).banner == "OFFICIAL-SENSITIVE"
-    assert assemble(library, brief(points=points, marking="CUI//SP-PRVCY")).banner == "CUI//SP-PRVCY"
+    assert assemble(library, brief(points=points, scheme="uk", descriptor="LOCSEN")).banner == \
+        "OFFICIAL-SENSITIVE LOCSEN"
+    raised = assemble(library, brief(points=(PointChoice(id="compulsion-law"),), marking="CUI"))
+    assert raised.banner == "CUI" and "higher than every portion" in raised.marks.warnings[0]
 
 
 @pytest.mark.parametrize("kw, words", [

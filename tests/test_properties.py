@@ -12,7 +12,16 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_app.core.brief import QA, Brief, Counterpart, CuiBlock, CustomPoint, Meeting, PointChoice
+from briefing_app.core.brief import (
+    QA,
+    Brief,
+    ControlledBy,
+    Counterpart,
+    CuiBlock,
+    CustomPoint,
+    Meeting,
+    PointChoice,
+)
 from briefing_app.core.faults import InputError
 from briefing_app.core.library import load_library
 from briefing_app.core.produce import produce
@@ -22,7 +31,7 @@ from .pdf_reading import all_text, reader
 
 BOUNDED = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 token = st.text(alphabet=string.ascii_uppercase, min_size=10, max_size=14).map(lambda s: "Q" + s)
-tokens = st.lists(token, min_size=24, max_size=24, unique=True)
+tokens = st.lists(token, min_size=25, max_size=25, unique=True)
 
 
 def library_with_secrets(folder: Path, background: str, question: str, answer: str):
@@ -47,7 +56,8 @@ def test_officer_only_strings_never_reach_the_handout(secrets):
         library = library_with_secrets(Path(folder), next(s), next(s), next(s))
     brief = Brief(
         country="IT", carrier="tim", drafted_by=next(s), cleared_by=next(s), marking=next(s),
-        cui=CuiBlock(controlled_by=next(s), category=next(s), dissemination=next(s), poc=next(s)),
+        cui=CuiBlock(controlled_by=ControlledBy(agency=next(s), office=next(s)), categories=(next(s),),
+                     controls=(next(s),), poc=next(s)),
         meeting=Meeting(title=next(s), place=next(s), purpose=next(s), bluf=next(s), objectives=(next(s),),
                         participants=(next(s),), counterparts=(Counterpart(name=next(s), title=next(s)),)),
         points=(PointChoice(id="compulsion-law"), PointChoice(id="edge-huawei", text=next(s)),

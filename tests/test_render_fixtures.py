@@ -63,10 +63,10 @@ def custom(n: int, text: str = RELEASABLE_TEXT, marking: str = "U", releasable: 
 def brief(ids=("compulsion-law", "edge-huawei", "base-commercial"), customs=None,
           **changes) -> Brief:
     """A full brief on Italy/TIM: library points, custom points (one releasable by default),
-    meeting and names."""
+    meeting and names; under the legacy SBU regime, since the mini library marks a point SBU."""
     customs = (custom(1),) if customs is None else customs
     points = tuple(PointChoice(id=i) for i in ids) + tuple(PointChoice(id=c.id) for c in customs)
-    fields = dict(country="IT", carrier="tim", meeting=meeting(), points=points,
+    fields = dict(country="IT", carrier="tim", regime="sbu", meeting=meeting(), points=points,
                   custom_points=tuple(customs), drafted_by=OFFICER_ONLY["drafted_by"],
                   cleared_by=OFFICER_ONLY["cleared_by"])
     return Brief(**{**fields, **changes})

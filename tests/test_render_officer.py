@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from briefing_app.core.brief import Brief, CuiBlock, PointChoice
+from briefing_app.core.brief import Brief, ControlledBy, CuiBlock, Objective, PointChoice
 from tests.pdf_reading import all_text, page_texts
 from tests.test_render_fixtures import (
     OFFICER_ONLY,
@@ -18,6 +18,9 @@ from tests.test_render_fixtures import (
     produced_from,
     words,
 )
+
+CUI = CuiBlock(controlled_by=ControlledBy(agency="Department of State", office="Embassy Rome POL"),
+               categories=("PRVCY",), controls=("FEDCON",), poc="A. Officer, +39 06 4674 0000")
 
 
 def flat(text: str) -> str:
@@ -56,18 +59,22 @@ def test_every_page_has_the_banner_twice_and_page_n_of_m():
         assert f"Page {number} of {len(pages)}" in page
 
 
-@pytest.mark.parametrize(("scheme", "markings", "override", "banner"), [
-    ("us", ("U",), None, "UNCLASSIFIED"),
-    ("us", ("U", "SBU"), None, "SENSITIVE BUT UNCLASSIFIED"),
-    ("us", ("SBU", "CUI", "U"), None, "CUI"),
-    ("uk", ("U",), None, "OFFICIAL"),
-    ("uk", ("U", "SBU"), None, "OFFICIAL-SENSITIVE"),
-    ("us", ("U",), "CUI//SP-PRVCY", "CUI//SP-PRVCY"),
+@pytest.mark.parametrize(("changes", "markings", "banner"), [
+    ({}, ("U",), "UNCLASSIFIED"),
+    ({}, ("U", "SBU"), "SENSITIVE BUT UNCLASSIFIED"),
+    ({"regime": "cui", "cui": CUI.model_copy(update={"controls": ()})}, ("CUI", "U"), "CUI"),
+    ({"regime": "cui", "cui": CUI.model_copy(update={"categories": ("SP-PRVCY", "PROPIN"),
+                                                    "controls": ("FEDCON",)})},
+     ("CUI",), "CUI//SP-PRVCY//FEDCON"),
+    ({"scheme": "uk"}, ("U",), "OFFICIAL"),
+    ({"scheme": "uk"}, ("U", "SBU"), "OFFICIAL-SENSITIVE"),
+    ({"scheme": "uk", "descriptor": "LOCSEN"}, ("SBU",), "OFFICIAL-SENSITIVE LOCSEN"),
+    ({"marking": "SENSITIVE BUT UNCLASSIFIED"}, ("U",), "SENSITIVE BUT UNCLASSIFIED"),
 ])
-def test_banner_is_the_highest_portion_marking_unless_set(scheme, markings, override, banner):
-    customs = tuple(custom(n, marking=m) for n, m in enumerate(markings, start=1))
-    brief = make_brief(ids=(), customs=customs, scheme=scheme, marking=override)
-    pages = page_texts(produced_from(brief, "officer").data)
+def test_banner_is_the_highest_portion_marking_unless_set(changes, markings, banner):
+    customs = tuple(custom(n, marking=m, releasable=False)
+                    for n, m in enumerate(markings, start=1))
+    pages = page_texts(produced("officer", ids=(), customs=customs, **changes).data)
     for page in pages:
         lines = [line.strip() for line in page.splitlines()]
         assert lines.count(banner) == 2, lines
@@ -75,7 +82,8 @@ def test_banner_is_the_highest_portion_marking_unless_set(scheme, markings, over
 
 def test_us_scheme_marks_portions_and_uk_does_not():
     customs = (custom(1, marking="SBU", text="Alpha point text."),)
-    us = flat(all_text(produced("officer", ids=(), customs=customs).data))
+    marked = meeting(bluf_marking="SBU")
+    us = flat(all_text(produced("officer", ids=(), customs=customs, meeting=marked).data))
     uk = flat(all_text(produced("officer", ids=(), customs=customs, scheme="uk").data))
     assert "1. (SBU) Custom point 1. Alpha point text." in us
     assert "(SBU) BLUF:" in us
@@ -83,17 +91,29 @@ def test_us_scheme_marks_portions_and_uk_does_not():
     assert not re.search(r"\((U|SBU|CUI)\)", uk)
 
 
+def test_the_officer_marks_bluf_purpose_and_objectives_not_the_highest_point():
+    """A (U) BLUF stays (U) in a brief with an SBU point: marks do not roll down."""
+    marked = meeting(purpose_marking="SBU", objectives=(Objective(text="Offer DFC/EXIM contacts."),
+                                                        Objective(text="Ask", marking="SBU")))
+    text = flat(all_text(produced("officer", meeting=marked).data))
+    assert "(U) BLUF:" in text
+    assert f"(SBU) {OFFICER_ONLY['purpose']}" in text
+    assert "1. (U) Offer DFC/EXIM contacts." in text and "2. (SBU) Ask" in text
+
+
 def test_cui_designation_block_is_on_the_first_page_only_of_a_cui_brief():
-    cui = CuiBlock(controlled_by="Embassy Rome POL", category="PRVCY", dissemination="FEDCON",
-                   poc="A. Officer")
-    pages = page_texts(produced("officer", customs=(custom(1, marking="CUI"),), cui=cui).data)
+    pages = page_texts(produced("officer", customs=(custom(1, marking="CUI", releasable=False),),
+                                ids=("compulsion-law",), regime="cui", cui=CUI).data)
     first = flat(pages[0])
-    for line in ("Controlled by: Embassy Rome POL", "Category: PRVCY", "Dissemination: FEDCON",
-                 "POC: A. Officer"):
+    for line in ("Controlled by: Department of State", "Controlled by: Embassy Rome POL",
+                 "CUI Category: PRVCY", "Limited Dissemination Control: FEDCON",
+                 "POC: A. Officer, +39 06 4674 0000"):
         assert line in first
     assert all("Controlled by" not in page for page in pages[1:])
-    plain = all_text(produced("officer", cui=cui).data)
-    assert "Controlled by" not in plain
+    for changes in ({"regime": "cui", "ids": ("compulsion-law",), "customs": ()}, {},
+                    {"scheme": "uk"}):
+        plain = all_text(produced("officer", cui=CUI, **changes).data)
+        assert "Controlled by" not in plain, changes
 
 
 def test_a_short_brief_has_no_warnings():
@@ -114,13 +134,15 @@ def test_background_past_two_pages_is_warned_about():
     assert not any("talking points" in w for w in warnings)
 
 
-def test_long_bluf_too_many_objectives_and_understated_banner_are_warned_about():
-    brief = make_brief(meeting=meeting(bluf=words(120), objectives=("a", "b", "c", "d")),
-                      marking="UNCLASSIFIED")
+def test_long_bluf_too_many_objectives_and_an_overmarked_banner_are_warned_about():
+    brief = make_brief(ids=("compulsion-law",), customs=(),
+                       meeting=meeting(bluf=words(120),
+                                       objectives=tuple(Objective(text=c) for c in "abcd")),
+                       marking="SENSITIVE BUT UNCLASSIFIED")
     warnings = " | ".join(produced_from(brief, "officer").warnings)
     assert "the BLUF takes" in warnings
     assert "4 objectives" in warnings
-    assert "'UNCLASSIFIED' is lower than the highest portion marking (SBU)" in warnings
+    assert "the overall marking SENSITIVE BUT UNCLASSIFIED is higher than every portion" in warnings
 
 
 def test_the_command_line_prints_page_budget_warnings(tmp_path, capsys, mini_library):

@@ -14,7 +14,7 @@ from jinja2.sandbox import SecurityError
 from .brief import Brief, CuiBlock, Meeting
 from .faults import Fault, InputError
 from .library import Library
-from .markings import SCHEMES, highest
+from .markings import Marks, brief_portions, resolve
 from .models import QA, Carrier, Country, Source, TalkingPoint
 from .recommend import unmet_condition
 from .templating import describe_error, fields_used, render, template_context
@@ -56,8 +56,7 @@ class AssembledBrief:
     carrier: Carrier | None
     points: tuple[AssembledPoint, ...]
     sources: tuple[Source, ...]
-    banner: str
-    scheme: str
+    marks: Marks
     cui: CuiBlock
     drafted_by: str
     cleared_by: str
@@ -66,18 +65,16 @@ class AssembledBrief:
     def source_number(self, source: Source) -> int:
         return [s.key for s in self.sources].index(source.key) + 1
 
+    @property
+    def banner(self) -> str:
+        return self.marks.banner
+
+    @property
+    def scheme(self) -> str:
+        return self.marks.scheme
+
     def portion(self, marking: str) -> str:
-        return SCHEMES[self.scheme].portion(marking)
-
-    @property
-    def top_marking(self) -> str:
-        """The highest portion marking of the chosen points: what the banner rolls up from."""
-        return highest([p.marking for p in self.points])
-
-    @property
-    def banner_understated(self) -> bool:
-        """True when the banner the officer set is lower than a point's portion marking."""
-        return SCHEMES[self.scheme].understates(self.banner, [p.marking for p in self.points])
+        return self.marks.portion(marking)
 
     @property
     def handout_points(self) -> tuple[AssembledPoint, ...]:
@@ -165,11 +162,11 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             releasable=releasable, custom=custom is not None, misfit=misfit))
     for source in _snapshot_sources(country):
         _number(sources, source)
-    scheme = SCHEMES[brief.scheme]
+    point_markings = {p.id: (p.marking, p.releasable) for p in points}
+    marks = resolve(brief, brief_portions(brief, point_markings), name, point_markings)
     return AssembledBrief(
         meeting=brief.meeting, country=country, carrier=carrier, points=tuple(points),
-        sources=tuple(sources), banner=scheme.banner([p.marking for p in points], brief.marking),
-        scheme=brief.scheme, cui=brief.cui, drafted_by=brief.drafted_by,
+        sources=tuple(sources), marks=marks, cui=brief.cui, drafted_by=brief.drafted_by,
         cleared_by=brief.cleared_by, paper=brief.paper)
 
 

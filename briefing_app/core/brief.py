@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .models import QA, SLUG, PortionMarking
 from .outputs import PaperId as Paper
@@ -20,6 +20,9 @@ SCHEMA_VERSION = 2  # what changed in each format: core/brief_file.py, MIGRATION
 MAX_TEXT = 100_000
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 MeetingAudience = Literal["government", "carrier", "both"]
+Regime = Literal["cui", "sbu"]  # US: CUI, or legacy SBU for posts that still use it
+Descriptor = Literal["", "COMMERCIAL", "LOCSEN", "PERSONAL"]  # UK, with OFFICIAL-SENSITIVE
+Short = Annotated[str, Field(max_length=200)]
 
 
 class Record(BaseModel):
@@ -35,6 +38,18 @@ class Counterpart(Record):
     pronunciation: Text = ""
 
 
+class Objective(Record):
+    """An objective of the meeting and its portion mark; plain text stands for a (U) one."""
+
+    text: Text = ""
+    marking: PortionMarking = "U"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"text": value} if isinstance(value, str) else value
+
+
 class Meeting(Record):
     title: Text = ""
     when: dt.datetime | None = None
@@ -43,8 +58,10 @@ class Meeting(Record):
     counterparts: tuple[Counterpart, ...] = ()
     participants: tuple[Text, ...] = ()
     purpose: Text = ""
-    objectives: tuple[Text, ...] = ()
+    purpose_marking: PortionMarking = "U"
+    objectives: tuple[Objective, ...] = ()
     bluf: Text = ""
+    bluf_marking: PortionMarking = "U"
 
 
 class PointChoice(Record):
@@ -65,10 +82,18 @@ class CustomPoint(Record):
     marking: PortionMarking = "U"
 
 
+class ControlledBy(Record):
+    agency: Text = ""
+    office: Text = ""
+
+
 class CuiBlock(Record):
-    controlled_by: Text = ""
-    category: Text = ""
-    dissemination: Text = ""
+    """The CUI designation indicator: who controls the document, its categories (`SP-PRVCY`
+    for a specified one), its limited dissemination controls (`FEDCON`) and a point of contact."""
+
+    controlled_by: ControlledBy = ControlledBy()
+    categories: tuple[Short, ...] = ()
+    controls: tuple[Short, ...] = ()
     poc: Text = ""
 
 
@@ -80,7 +105,11 @@ class Brief(Record):
     points: tuple[PointChoice, ...] = ()
     custom_points: tuple[CustomPoint, ...] = ()
     scheme: Scheme = "us"
-    marking: Annotated[str, Field(max_length=200)] | None = None
+    regime: Regime = "cui"
+    # The overall marking the officer sets (a banner of the scheme: "CUI", "OFFICIAL-SENSITIVE");
+    # None: the highest portion marking. Checked against the portions when exported.
+    marking: Short | None = None
+    descriptor: Descriptor = ""
     cui: CuiBlock = CuiBlock()
     drafted_by: Text = ""
     cleared_by: Text = ""

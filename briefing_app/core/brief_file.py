@@ -16,13 +16,55 @@ from pydantic import ValidationError
 from .atomic import write_atomic
 from .brief import SCHEMA_VERSION, Brief
 from .faults import Fault, InputError
+from .markings import parse_banner
 
 MAX_BRIEF_BYTES = 20_000_000
 
 
 def _format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
-    """Format 2 only adds fields (each with a default), so a format 1 brief reads as it is."""
+    """Format 2 adds fields, each with a default; the markings change shape (below)."""
+    return _markings_1_to_2(data)
+
+
+def _markings_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Objectives become {text, marking U}; the CUI block gets the Handbook's lines (agency
+    and office, categories and controls as lists); a hand-written banner such as
+    `CUI//SP-PRVCY//FEDCON` becomes its level, with its categories and controls kept."""
+    data = dict(data)
+    meeting = data.get("meeting")
+    if isinstance(meeting, dict) and isinstance(meeting.get("objectives"), list):
+        data["meeting"] = {**meeting, "objectives": [
+            {"text": o, "marking": "U"} if isinstance(o, str) else o for o in meeting["objectives"]]}
+    old = data.get("cui")
+    if isinstance(old, dict):
+        cui = {k: v for k, v in old.items() if k not in ("category", "dissemination")}
+        if isinstance(old.get("controlled_by"), str):
+            cui["controlled_by"] = {"agency": old["controlled_by"], "office": ""}
+        if "category" in old:
+            cui["categories"] = _items(old["category"])
+        if "dissemination" in old:
+            cui["controls"] = _items(old["dissemination"])
+        data["cui"] = cui
+    marking = data.get("marking")
+    if isinstance(marking, str):
+        head, categories, controls, descriptor = parse_banner(marking)
+        data["marking"] = head
+        if head == "SENSITIVE BUT UNCLASSIFIED":
+            data["regime"] = "sbu"
+        if descriptor:
+            data["descriptor"] = descriptor
+        if categories or controls:
+            cui = data.get("cui") if isinstance(data.get("cui"), dict) else {}
+            data["cui"] = {**cui, "categories": cui.get("categories") or list(categories),
+                           "controls": cui.get("controls") or list(controls)}
     return data
+
+
+def _items(value: object) -> list[str]:
+    """"PRVCY/PROPIN" or "FEDCON, NOFORN" as a list of marks."""
+    if not isinstance(value, str):
+        return []
+    return [i.strip() for i in value.replace(",", "/").split("/") if i.strip()]
 
 
 # MIGRATIONS[n] turns a format n brief into format n + 1.

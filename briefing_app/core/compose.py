@@ -10,7 +10,6 @@ from __future__ import annotations
 from .assemble import AssembledBrief
 from .document import Document, Portion, Run
 from .language import Words, words
-from .markings import SCHEMES
 from .models import Source
 
 
@@ -23,7 +22,7 @@ def compose(brief: AssembledBrief, variant: str, language: str = "en") -> Docume
 
 
 def portion(brief: AssembledBrief, marking: str) -> Portion:
-    return Portion(marking, SCHEMES[brief.scheme].portion(marking))
+    return Portion(marking, brief.portion(marking))
 
 
 def run_in(title: str) -> Run:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .assemble import AssembledBrief, AssembledPoint
+from .brief import Objective
 from .compose import portion, run_in, source_line
 from .document import (
     Block,
@@ -66,32 +67,33 @@ def _meeting_table(brief: AssembledBrief, w: Words) -> Table:
                        for label, value in rows), labelled=True)
 
 
-def _cui_box(brief: AssembledBrief, w: Words) -> list[Block]:
-    """The CUI designation indicator, required on the first page of a CUI document."""
-    if brief.scheme != "us" or not brief.banner.upper().startswith("CUI"):
-        return []
-    cui = brief.cui
-    values = (cui.controlled_by, cui.category, cui.dissemination, cui.poc)
+def _cui_box(brief: AssembledBrief) -> list[Block]:
+    """The CUI designation indicator on page 1, with the Handbook's labels; not portion-marked."""
+    lines = brief.marks.designation
     runs: list[Run] = []
-    for index, (label, value) in enumerate(zip(w.cui_labels, values, strict=True)):
-        end = "\n" if index < len(values) - 1 else ""
-        runs += [Run(f"{label}:", bold=True), Run(f" {value or w.cui_not_given}{end}")]
-    return [Box((Paragraph(tuple(runs), "cell"),), align="right", width=0.5)]
+    for index, (label, value) in enumerate(lines):
+        end = "\n" if index < len(lines) - 1 else ""
+        runs += [Run(f"{label}:", bold=True), Run(f" {value}{end}")]
+    return [Box((Paragraph(tuple(runs), "cell"),), align="right", width=0.5)] if runs else []
+
+
+def _objectives(brief: AssembledBrief) -> list[Objective]:
+    return [o for o in brief.meeting.objectives if o.text.strip()]
 
 
 def _opening(brief: AssembledBrief, w: Words) -> list[Block]:
     meeting = brief.meeting
-    mark = portion(brief, brief.top_marking)
     blocks: list[Block] = []
     if meeting.bluf:
         blocks.append(Box((Paragraph((Run(w.bluf, bold=True), Run(f" {meeting.bluf}")), "bluf",
-                                     mark),), id="bluf", shade=True))
+                                     portion(brief, meeting.bluf_marking)),), id="bluf", shade=True))
     if meeting.purpose:
         blocks.append(Section("purpose", Heading(w.purpose, 2),
-                              (plain(meeting.purpose, portion=mark),)))
-    if meeting.objectives:
-        items = tuple(Item(w.number.format(n=n), plain(o, portion=mark))
-                      for n, o in enumerate(meeting.objectives, start=1))
+                              (plain(meeting.purpose, portion=portion(brief, meeting.purpose_marking)),)))
+    objectives = _objectives(brief)
+    if objectives:
+        items = tuple(Item(w.number.format(n=n), plain(o.text, portion=portion(brief, o.marking)))
+                      for n, o in enumerate(objectives, start=1))
         blocks.append(Section("objectives", Heading(w.objectives, 2),
                               (ItemList("points", items),)))
     return blocks
@@ -161,12 +163,9 @@ def _signoff(brief: AssembledBrief, w: Words) -> Signoff:
 
 def _notes(brief: AssembledBrief, w: Words) -> tuple[str, ...]:
     """What the officer should know that needs no layout to see."""
-    found = []
-    if len(brief.meeting.objectives) > OBJECTIVES:
-        found.append(w.too_many_objectives.format(count=len(brief.meeting.objectives),
-                                                  limit=OBJECTIVES))
-    if brief.banner_understated:
-        found.append(w.banner_understated.format(banner=brief.banner, marking=brief.top_marking))
+    found = list(brief.marks.warnings)
+    if len(_objectives(brief)) > OBJECTIVES:
+        found.append(w.too_many_objectives.format(count=len(_objectives(brief)), limit=OBJECTIVES))
     return tuple(found) + tuple(m for p in brief.points for m in p.misfit_warning)
 
 
@@ -184,7 +183,7 @@ def officer(brief: AssembledBrief, w: Words, language: str) -> Document:
     title = meeting_title(brief, w)
     blocks: list[Block] = [
         Title(title), plain(w.officer_subtitle.format(country=brief.country.name), "subtitle"),
-        *_cui_box(brief, w), _meeting_table(brief, w), *_opening(brief, w), _points(brief, w),
+        *_cui_box(brief), _meeting_table(brief, w), *_opening(brief, w), _points(brief, w),
         *_per_point("background", w.background, brief, w, background),
         *_per_point("if-raised", w.if_raised, brief, w, answers),
         _snapshot(brief, w), *_sources(brief, w), _signoff(brief, w)]

@@ -36,8 +36,6 @@ class Words:
     counterparts: str = "Counterparts"
     participants: str = "Our participants"
     say: str = " (say: {pronunciation})"
-    cui_labels: tuple[str, ...] = ("Controlled by", "Category", "Dissemination", "POC")
-    cui_not_given: str = "not given"
     bluf: str = "BLUF:"
     purpose: str = "Purpose"
     objectives: str = "Objectives"
@@ -64,8 +62,6 @@ class Words:
     background_too_long: str = "background runs to {value:.1f} pages; keep it to two pages"
     bluf_too_long: str = "the BLUF takes {value:g} lines; keep it to {limit:g}"
     too_many_objectives: str = "{count} objectives; a read-ahead has one to {limit}"
-    banner_understated: str = ("the banner '{banner}' is lower than the highest portion marking "
-                               "({marking}) in the brief")
     handout_too_long: str = ("the handout runs to {value:g} pages; a leave-behind should be one "
                              "or two (choose fewer releasable points)")
     # The handout

@@ -44,9 +44,9 @@ def officer_only(brief: AssembledBrief, allowed: str) -> OfficerOnly:
     meeting, cui = brief.meeting, brief.cui
     people = [("the drafter's name", brief.drafted_by), ("the clearer's name", brief.cleared_by),
               *(("a participant's name", p) for p in meeting.participants),
-              *(("the CUI designation block", v) for v in (cui.controlled_by, cui.poc))]
+              *(("the CUI designation block", v) for v in (cui.controlled_by.office, cui.poc))]
     text = [("the BLUF", meeting.bluf), ("the meeting purpose", meeting.purpose),
-            *(("an objective", o) for o in meeting.objectives),
+            *(("an objective", o.text) for o in meeting.objectives),
             *(("a counterpart's details", v) for c in meeting.counterparts
               for v in (c.name, c.pronunciation))]
     for point in brief.points:

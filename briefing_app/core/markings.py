@@ -1,60 +1,331 @@
-"""Marking schemes: portion marks per paragraph and the overall banner that rolls them up.
+"""Marking rules: the banner, the portion marks and the first-page designation of a brief.
 
-The banner is the highest portion marking in the document unless the officer sets one.
-The US scheme portion-marks paragraphs; the UK scheme marks the document only.
+US scheme (32 CFR 2002 and the CUI Marking Handbook): a brief uses one regime, CUI or the
+legacy SBU it replaced, never both. A CUI banner is built from the control marking, the
+specified categories (`SP-...`) and the limited dissemination controls, `//` between the
+parts and `/` inside one (`CUI//SP-PRVCY//FEDCON`); basic categories appear only in the
+designation indicator. A CUI document carries that indicator on page 1 and may not be
+exported with a required line empty; an UNCLASSIFIED or SBU one carries none. Every portion is
+marked, (U) for uncontrolled text.
+
+UK scheme (Government Security Classifications): OFFICIAL or OFFICIAL-SENSITIVE, the latter
+with an optional descriptor (COMMERCIAL, LOCSEN, PERSONAL); no portion marks, no designation.
+
+The overall marking is the highest portion unless the officer sets one: lower than a portion
+is an error, higher than every portion a warning (over-marking is a fault too).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .models import MARKING_RANK
+from .faults import Fault, InputError
+from .models import CONTROLLED
 from .outputs import SCHEME_IDS
+
+if TYPE_CHECKING:
+    from .brief import Brief
+    from .library import Library
+
+# Limited dissemination controls (CUI Registry), in the order a banner lists them.
+CONTROLS = ("NOFORN", "FED ONLY", "FEDCON", "NOCON", "DL ONLY", "REL TO", "DISPLAY ONLY")
+CONTROL_NAMES = {"NOFORN": "no foreign dissemination", "FED ONLY": "federal employees only",
+                 "FEDCON": "federal employees and contractors only",
+                 "NOCON": "no dissemination to contractors", "DL ONLY": "dissemination list controlled",
+                 "REL TO": "authorized for release to certain nationals only (REL TO USA, ...)",
+                 "DISPLAY ONLY": "display only"}
+_CONFLICTS = (("NOFORN", "REL TO"), ("FED ONLY", "FEDCON"), ("FEDCON", "NOCON"))
+_REL_TO = re.compile(r"^REL TO USA(?:, [A-Z]{3})+$")
+_CATEGORY = re.compile(r"^(?:SP-)?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
+UK_DESCRIPTORS = ("COMMERCIAL", "LOCSEN", "PERSONAL")
+REGIME_NAMES = {"cui": "CUI", "sbu": "SBU (legacy)"}
 
 
 @dataclass(frozen=True)
 class Scheme:
     id: str
     name: str
-    banners: dict[str, str]
     portion_marks: bool
 
-    def banner(self, portions: list[str], override: str | None = None) -> str:
-        if override:
-            return override
-        return self.banners[highest(portions)]
+    def controlled_banner(self, regime: str) -> str:
+        if self.id == "uk":
+            return "OFFICIAL-SENSITIVE"
+        return "SENSITIVE BUT UNCLASSIFIED" if regime == "sbu" else "CUI"
+
+    def uncontrolled_banner(self) -> str:
+        return "OFFICIAL" if self.id == "uk" else "UNCLASSIFIED"
+
+    def banners(self, regime: str) -> tuple[str, str]:
+        """The overall markings an officer may set: uncontrolled, then controlled."""
+        return self.uncontrolled_banner(), self.controlled_banner(regime)
+
+    def label(self, marking: str, regime: str) -> str:
+        """How the window names a portion marking: "(CUI)", or "OFFICIAL-SENSITIVE" (UK)."""
+        if self.portion_marks:
+            return f"({marking})"
+        return self.uncontrolled_banner() if marking == "U" else self.controlled_banner(regime)
+
+
+SCHEMES = {"us": Scheme("us", "United States", True), "uk": Scheme("uk", "United Kingdom", False)}
+assert tuple(SCHEMES) == SCHEME_IDS
+
+
+def controlled_mark(regime: str) -> str:
+    """The portion marking of controlled text under a regime (the UK scheme keeps the code)."""
+    return "SBU" if regime == "sbu" else "CUI"
+
+
+@dataclass(frozen=True)
+class Portion:
+    """One marked portion of a brief: where it is (for messages) and its marking."""
+
+    where: str
+    marking: str
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What a brief's markings resolve to; `errors` refuse an export, `warnings` do not."""
+
+    scheme: str
+    level: str  # "U" or the regime's controlled mark
+    banner: str
+    designation: tuple[tuple[str, str], ...] = ()  # (label, value) lines on page 1
+    errors: tuple[Fault, ...] = ()
+    warnings: tuple[str, ...] = ()
+    handout_errors: tuple[Fault, ...] = field(default=())
 
     def portion(self, marking: str) -> str:
-        return f"({marking})" if self.portion_marks else ""
+        """The mark that opens a portion: "(U)", "(CUI)"; "" where the scheme has none."""
+        return f"({marking})" if SCHEMES[self.scheme].portion_marks else ""
 
-    def rank_of_banner(self, banner: str) -> int | None:
-        """The rank of a banner such as `CUI//SP-PRVCY`, or None if this scheme lacks it."""
-        head = banner.split("//")[0].strip().upper()
-        ranks = [MARKING_RANK[k] for k, v in self.banners.items() if v == head]
-        return max(ranks) if ranks else None
-
-    def understates(self, banner: str, portions: list[str]) -> bool:
-        """True when a banner the officer set is lower than a portion inside the document,
-        which would mislabel the paper."""
-        rank = self.rank_of_banner(banner)
-        return rank is not None and rank < MARKING_RANK[highest(portions)]
+    def require(self, variant: str) -> None:
+        """Refuse, naming every field or point at fault, a document that would be wrongly
+        marked: the officer brief by its markings, the (unmarked) handout by its points."""
+        errors = self.handout_errors if variant == "handout" else self.errors
+        if errors:
+            raise InputError(list(errors))
 
 
-def highest(portions: list[str]) -> str:
-    return max(portions, key=MARKING_RANK.__getitem__, default="U")
+def cui_applies(brief: Brief, level: str) -> bool:
+    """The one rule for the CUI designation: a US brief under the CUI regime whose overall
+    marking is CUI. The window shows the fields and the document prints the block by it."""
+    return brief.scheme == "us" and brief.regime == "cui" and level == "CUI"
 
 
-SCHEMES = {
-    "us": Scheme("us", "United States", {"U": "UNCLASSIFIED", "SBU": "SENSITIVE BUT UNCLASSIFIED",
-                                         "CUI": "CUI"}, True),
-    "uk": Scheme("uk", "United Kingdom", {"U": "OFFICIAL", "SBU": "OFFICIAL-SENSITIVE",
-                                          "CUI": "OFFICIAL-SENSITIVE"}, False),
-}
-assert tuple(SCHEMES) == SCHEME_IDS
+def brief_portions(brief: Brief, point_markings: dict[str, tuple[str, bool]]) -> list[Portion]:
+    """The portions whose marks the officer or the library sets; `point_markings` holds each
+    chosen point's (marking, releasable), in brief order. Everything else is (U)."""
+    meeting = brief.meeting
+    found = []
+    if meeting.bluf.strip():
+        found.append(Portion("the BLUF", meeting.bluf_marking))
+    if meeting.purpose.strip():
+        found.append(Portion("the purpose", meeting.purpose_marking))
+    found += [Portion(f"objective {n}", o.marking)
+              for n, o in enumerate(meeting.objectives, start=1) if o.text.strip()]
+    found += [Portion(f"point {n} ({pid})", marking)
+              for n, (pid, (marking, _)) in enumerate(point_markings.items(), start=1)]
+    return found
+
+
+def library_point_markings(brief: Brief, library: Library) -> dict[str, tuple[str, bool]]:
+    """(marking, releasable) of each chosen point the brief or the library knows."""
+    found = {}
+    for choice in brief.points:
+        custom = brief.custom(choice.id)
+        point = custom or library.points.get(choice.id)
+        if point is not None:
+            found[choice.id] = (point.marking, point.releasable)
+    return found
+
+
+def remarked(brief: Brief, regime: str) -> Brief:
+    """The brief under another US regime: what the officer wrote and marked controlled takes
+    the new regime's mark (CUI for SBU, or back), and the overall marking goes back to automatic.
+    Library points keep their marks; one of the other regime is refused at export."""
+    old, new = controlled_mark(brief.regime), controlled_mark(regime)
+
+    def mark(marking: str) -> str:
+        return new if marking == old else marking
+
+    meeting = brief.meeting.model_copy(update={
+        "bluf_marking": mark(brief.meeting.bluf_marking),
+        "purpose_marking": mark(brief.meeting.purpose_marking),
+        "objectives": tuple(o.model_copy(update={"marking": mark(o.marking)})
+                            for o in brief.meeting.objectives)})
+    customs = tuple(c.model_copy(update={"marking": mark(c.marking)}) for c in brief.custom_points)
+    return brief.model_copy(update={"regime": regime, "marking": None, "meeting": meeting,
+                                    "custom_points": customs})
+
+
+def marks_of(brief: Brief, library: Library, name: str = "brief") -> Marks:
+    """The brief's markings as the window needs them while the officer types: no assembly."""
+    points = library_point_markings(brief, library)
+    return resolve(brief, brief_portions(brief, points), name, points)
+
+
+def level_of(brief: Brief, library: Library) -> str:
+    return marks_of(brief, library).level
+
+
+def resolve(brief: Brief, portions: list[Portion], name: str = "brief",
+            point_markings: dict[str, tuple[str, bool]] | None = None) -> Marks:
+    """The banner, designation, errors and warnings of a brief with these portions."""
+    scheme = SCHEMES[brief.scheme]
+    own = controlled_mark(brief.regime)
+    errors: list[Fault] = []
+    warnings: list[str] = []
+    if scheme.id == "us":
+        errors += [_mixed(name, p, brief.regime) for p in portions
+                   if p.marking in CONTROLLED and p.marking != own]
+    controlled = [p for p in portions if p.marking in CONTROLLED]
+    level = own if controlled else "U"
+    if brief.marking is not None:
+        level = _set_level(brief, scheme, level, controlled, name, errors, warnings)
+    banner = scheme.controlled_banner(brief.regime) if level != "U" else scheme.uncontrolled_banner()
+    designation: tuple[tuple[str, str], ...] = ()
+    if scheme.id == "uk":
+        banner = _uk_banner(brief, banner, name, errors)
+    elif cui_applies(brief, level):
+        if not errors:  # while the regime is in doubt, the designation may not be needed
+            errors += _designation_faults(brief, name)
+        banner = cui_banner(brief.cui.categories, brief.cui.controls)
+        designation = designation_lines(brief)
+    elif brief.regime == "cui" and (brief.cui.categories or brief.cui.controls):
+        warnings.append("the CUI designation is filled in but nothing in the brief is marked CUI, "
+                        f"so it prints as {banner} without it")
+    handout = [Fault(name, f"point {n} ({pid})", f"is marked {marking} and ticked releasable; a "
+                     "handout carries (U) material only: mark it U or untick Releasable")
+               for n, (pid, (marking, releasable)) in enumerate((point_markings or {}).items(), 1)
+               if releasable and marking in CONTROLLED]
+    return Marks(brief.scheme, level, banner, designation, tuple(errors), tuple(warnings),
+                 tuple(handout))
+
+
+def _mixed(name: str, portion: Portion, regime: str) -> Fault:
+    other = "CUI" if regime == "sbu" else "SBU"
+    return Fault(name, portion.where, f"is marked {other}, but this brief uses the "
+                 f"{REGIME_NAMES[regime]} regime; CUI replaced SBU and a document uses one or the "
+                 f"other: mark it {controlled_mark(regime)} or U, or change the brief's regime")
+
+
+def _set_level(brief: Brief, scheme: Scheme, level: str, controlled: list[Portion], name: str,
+               errors: list[Fault], warnings: list[str]) -> str:
+    """The level of the overall marking the officer set, reconciled with the portions."""
+    uncontrolled, controlled_banner = scheme.banners(brief.regime)
+    chosen = brief.marking.strip().upper()
+    if chosen not in (uncontrolled, controlled_banner):
+        errors.append(Fault(name, "field 'marking'", f"'{brief.marking}' is not an overall "
+                            f"marking of the {scheme.name} scheme under this regime; choose "
+                            f"{uncontrolled} or {controlled_banner} (or automatic)"))
+        return level
+    if chosen == uncontrolled and controlled:
+        errors.append(Fault(name, "field 'marking'", f"the overall marking {uncontrolled} is lower "
+                            f"than {controlled[0].where}, marked {controlled[0].marking}; a banner "
+                            "is at least the highest portion marking"))
+        return level
+    if chosen == controlled_banner and not controlled:
+        warnings.append(f"the overall marking {controlled_banner} is higher than every portion "
+                        f"(all are uncontrolled); mark down to {uncontrolled} unless something "
+                        "in the brief is controlled")
+        return controlled_mark(brief.regime)
+    return level
+
+
+def _uk_banner(brief: Brief, banner: str, name: str, errors: list[Fault]) -> str:
+    if not brief.descriptor:
+        return banner
+    if banner != "OFFICIAL-SENSITIVE":
+        errors.append(Fault(name, "field 'descriptor'", f"the descriptor {brief.descriptor} goes "
+                            "with OFFICIAL-SENSITIVE; this brief is OFFICIAL"))
+        return banner
+    return f"{banner} {brief.descriptor}"
+
+
+def cui_banner(categories: tuple[str, ...], controls: tuple[str, ...]) -> str:
+    """`CUI`, then the specified categories (alphabetical), then the limited dissemination
+    controls, `//` between the parts and `/` within one. Basic categories stay off the banner."""
+    specified = sorted({c.strip().upper() for c in categories if c.strip().upper().startswith("SP-")})
+    limits = sorted({c.strip().upper() for c in controls if c.strip()}, key=_control_order)
+    return "//".join(["CUI", *(["/".join(specified)] if specified else []),
+                      *(["/".join(limits)] if limits else [])])
+
+
+def _control_order(control: str) -> tuple[int, str]:
+    head = "REL TO" if control.startswith("REL TO") else control
+    return (CONTROLS.index(head) if head in CONTROLS else len(CONTROLS), control)
+
+
+def designation_lines(brief: Brief) -> tuple[tuple[str, str], ...]:
+    """The designation indicator with the Handbook's labels; the dissemination line only when
+    a control is set (its absence means no limit beyond a lawful government purpose)."""
+    cui = brief.cui
+    categories = sorted({c.strip().upper() for c in cui.categories if c.strip()},
+                        key=lambda c: (not c.startswith("SP-"), c))
+    lines = [("Controlled by", cui.controlled_by.agency.strip()),
+             ("Controlled by", cui.controlled_by.office.strip()),
+             ("CUI Category", ", ".join(categories))]
+    limits = sorted({c.strip().upper() for c in cui.controls if c.strip()}, key=_control_order)
+    if limits:
+        lines.append(("Limited Dissemination Control", ", ".join(limits)))
+    lines.append(("POC", cui.poc.strip()))
+    return tuple(lines)
+
+
+def _designation_faults(brief: Brief, name: str) -> list[Fault]:
+    cui = brief.cui
+    required = (("cui.controlled_by.agency", cui.controlled_by.agency,
+                 "the agency that controls the document ('Controlled by:')"),
+                ("cui.controlled_by.office", cui.controlled_by.office,
+                 "the office that controls the document ('Controlled by:')"),
+                ("cui.categories", "".join(cui.categories), "at least one CUI category, e.g. "
+                 "SP-PRVCY or PRVCY ('CUI Category:')"),
+                ("cui.poc", cui.poc, "a point of contact: a name with a phone number or "
+                 "e-mail ('POC:')"))
+    faults = [Fault(name, f"field '{f}'", f"is empty; a CUI document's first page names {what}")
+              for f, value, what in required if not value.strip()]
+    faults += [Fault(name, "field 'cui.categories'", f"'{c}' is not a CUI category marking "
+                     "(capitals, e.g. PRVCY, or SP-PRVCY for a specified category)")
+               for c in cui.categories if c.strip() and not _CATEGORY.match(c.strip().upper())]
+    limits = {c.strip().upper() for c in cui.controls if c.strip()}
+    faults += [Fault(name, "field 'cui.controls'", f"'{c}' is not a limited dissemination control "
+                     f"(one of {', '.join(CONTROLS[:-2])}, REL TO USA, ..., DISPLAY ONLY)")
+               for c in sorted(limits) if c not in CONTROLS and not _REL_TO.match(c)]
+    heads = {"REL TO" if c.startswith("REL TO") else c for c in limits}
+    faults += [Fault(name, "field 'cui.controls'", f"{a} and {b} contradict each other; "
+                     "choose one") for a, b in _CONFLICTS if a in heads and b in heads]
+    return faults
+
+
+def parse_banner(banner: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
+    """A banner written by hand (format 1 briefs) as (head, categories, controls, descriptor):
+    `CUI//SP-PRVCY//FEDCON` gives ("CUI", ("SP-PRVCY",), ("FEDCON",), "")."""
+    text = " ".join(banner.split()).upper()
+    if text.startswith("OFFICIAL-SENSITIVE"):
+        rest = text.removeprefix("OFFICIAL-SENSITIVE").strip(" :[]")
+        return "OFFICIAL-SENSITIVE", (), (), rest if rest in UK_DESCRIPTORS else ""
+    if text in ("SBU", "SENSITIVE BUT UNCLASSIFIED"):
+        return "SENSITIVE BUT UNCLASSIFIED", (), (), ""
+    head, *parts = [p.strip() for p in text.split("//")]
+    if head not in ("CUI", "CONTROLLED"):
+        return text, (), (), ""
+    categories: list[str] = []
+    controls: list[str] = []
+    for part in parts:
+        items = [i.strip() for i in part.split("/") if i.strip()]
+        if all(i in CONTROLS or _REL_TO.match(i) for i in items):
+            controls += items
+        else:
+            categories += items
+    return "CUI", tuple(categories), tuple(controls), ""
 
 
 def marking_words() -> tuple[str, ...]:
     """Every banner word and portion mark of every scheme: none may appear on a handout."""
-    words = {banner for scheme in SCHEMES.values() for banner in scheme.banners.values()}
-    words |= {f"({marking})" for marking in MARKING_RANK}
+    words = {b for s in SCHEMES.values() for r in REGIME_NAMES for b in s.banners(r)}
+    words |= {f"OFFICIAL-SENSITIVE {d}" for d in UK_DESCRIPTORS}
+    words |= {"(U)", "(SBU)", "(CUI)"}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))

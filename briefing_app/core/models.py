@@ -10,11 +10,14 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Audience = Literal["government", "carrier"]
-MARKING_RANK = {"U": 0, "SBU": 1, "CUI": 2}
+# Portion marks: uncontrolled (U), or controlled under one of two US regimes that are not ranked
+# against each other: CUI replaced SBU, and a document uses one or the other (core/markings.py).
+PORTION_MARKINGS = ("U", "SBU", "CUI")
+CONTROLLED = frozenset({"SBU", "CUI"})
 # Where a host's policy stands (docs/data-model.md): no restriction on high-risk vendors in force;
 # a screening regime or partial limits; high-risk vendors excluded by law or binding decision.
 HostStance = Literal["undecided", "restricting", "excluded"]
@@ -33,8 +36,8 @@ ROLE_WORDS = {"radio": "radio access network", "core": "core network",
 
 
 def _known_marking(value: str) -> str:
-    if value not in MARKING_RANK:
-        raise ValueError(f"must be one of {', '.join(MARKING_RANK)}")
+    if value not in PORTION_MARKINGS:
+        raise ValueError(f"must be one of {', '.join(PORTION_MARKINGS)}")
     return value
 
 
@@ -116,6 +119,14 @@ class TalkingPoint(Fact):
     host_stances: list[HostStance] = []  # the host stances it was written for; empty = any
     carrier_stances: list[CarrierStance] = []  # the carrier stances it was written for; empty = any
     figures: list[Figure] = []  # the handout figures it uses
+
+    @field_validator("marking")
+    @classmethod
+    def _handout_carries_u_only(cls, value: str, info: ValidationInfo) -> str:
+        if value in CONTROLLED and info.data.get("releasable"):
+            raise ValueError(f"a point marked {value} cannot be releasable: a handout carries (U) "
+                             "material only; mark it U or set releasable = false")
+        return value
 
 
 class Installation(Fact):

@@ -57,11 +57,14 @@ def produce(library: Library, brief: Brief, variant: str = "officer", fmt: str =
             to: Path | Printer | None = None, *, name: str = "brief",
             language: str = "en") -> Produced:
     """Produce one variant of `brief` in `fmt`; write it to the path `to`, hand it to the
-    printer `to`, or (None) only return it. Raises InputError for bad input or a leak."""
+    printer `to`, or (None) only return it, for the preview. Raises InputError for bad input,
+    a leak, or (when it goes to a file or printer) a brief its markings refuse."""
     where = str(to) if isinstance(to, Path) else name
     if isinstance(to, Path):
         check_output_path(to)
     assembled = assemble(library, brief, name)
+    if to is not None:  # the preview shows a wrongly marked brief; nothing leaves it
+        assembled.marks.require(variant)
     document = compose(assembled, variant, language)
     check = _handout_check(assembled, document, where) if variant == "handout" else None
     if check:

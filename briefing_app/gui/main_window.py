@@ -237,11 +237,14 @@ class MainWindow(QMainWindow):
 
     def _on_controller_brief_changed(self, brief) -> None:
         from ..core.assemble import reference_faults
+        from ..core.markings import marks_of
 
         if self.controller.modified:
             self.autosaver.schedule(brief, self.controller.path)
         self.problems.set_problems("references", reference_faults(self.controller.library, brief,
                                                                   self._display_name()))
+        marks = marks_of(brief, self.controller.library, self._display_name())
+        self.problems.set_problems("markings", [*marks.errors, *marks.handout_errors])
         self._update_problems_title()
 
     def _on_point_selected(self, point_id: str) -> None:
@@ -352,7 +355,7 @@ class MainWindow(QMainWindow):
                                 [Fault(str(path), "", f"cannot be written: {err.strerror or err}")])
             return False
         brief = self.controller.brief
-        self.settings.remember_defaults(brief.scheme, brief.paper, brief.drafted_by)
+        self.settings.remember_defaults(brief.scheme, brief.paper, brief.drafted_by, brief.regime)
         self.settings.add_recent(path)
         self._fill_recent_menu()
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)

@@ -50,6 +50,12 @@ class AppSettings:
         return value if value in SCHEME_IDS else SCHEME_IDS[0]
 
     @property
+    def regime(self) -> str:
+        """A post's US regime: CUI, or legacy SBU where the post still uses it."""
+        value = self._text("brief/regime", "cui")
+        return value if value in ("cui", "sbu") else "cui"
+
+    @property
     def paper(self) -> str:
         value = self._text("brief/paper", "a4")
         return value if value in PAPERS else next(iter(PAPERS))
@@ -58,15 +64,17 @@ class AppSettings:
     def drafted_by(self) -> str:
         return self._text("brief/drafted_by")
 
-    def remember_defaults(self, scheme: str, paper: str, drafted_by: str) -> None:
+    def remember_defaults(self, scheme: str, paper: str, drafted_by: str, regime: str = "cui") -> None:
         self._store.setValue("brief/scheme", scheme)
+        self._store.setValue("brief/regime", regime)
         self._store.setValue("brief/paper", paper)
         self._store.setValue("brief/drafted_by", drafted_by)
 
     def new_brief(self) -> Brief:
         from ..core.brief import Brief  # pydantic loads after the window is shown
 
-        return Brief(scheme=self.scheme, paper=self.paper, drafted_by=self.drafted_by)
+        return Brief(scheme=self.scheme, regime=self.regime, paper=self.paper,
+                     drafted_by=self.drafted_by)
 
     # -- library --------------------------------------------------------------------------
     @property

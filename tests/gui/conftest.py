@@ -63,7 +63,11 @@ def library_dir(tmp_path):
 
 @pytest.fixture
 def settings_file(tmp_path):
-    return tmp_path / "settings.ini"
+    """The settings of a post still on the legacy SBU regime, since the test library marks a
+    point SBU (under CUI, a brief with it is refused: a document uses one regime)."""
+    path = tmp_path / "settings.ini"
+    path.write_text("[brief]\nregime=sbu\n")
+    return path
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from briefing_app.gui import dialogs
 
 
 def a_brief(path, title="Rome meeting"):
-    save_brief(Brief(meeting=Meeting(title=title), country="IT", carrier="tim",
+    save_brief(Brief(meeting=Meeting(title=title), country="IT", carrier="tim", regime="sbu",
                      points=(PointChoice(id="compulsion-law"), PointChoice(id="edge-huawei"))), path)
     return path
 

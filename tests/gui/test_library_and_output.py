@@ -137,27 +137,14 @@ def test_thread_runner_hands_results_back_on_the_ui_thread(qtbot):
     assert isinstance(failures[0], ZeroDivisionError)
 
 
-def test_cui_designation_appears_only_for_a_cui_brief(qtbot, make_window):
-    window = make_window()
-    window.controller.choose_country("IT", "tim")
-    form = window.meeting_form
-    assert not form.cui.isVisibleTo(form)
-    form.marking.setCurrentText("CUI")
-    form.marking.lineEdit().editingFinished.emit()
-    assert window.controller.brief.marking == "CUI"
-    assert form.cui.isVisibleTo(form)
-    qtbot.keyClicks(form.cui.edits["controlled_by"], "Embassy Rome")
-    assert window.controller.brief.cui.controlled_by == "Embassy Rome"
-    window.preview.refresh_now()
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(window.preview.pdf_bytes)).pages)
-    assert "Embassy Rome" in text
-
-
 def test_page_budget_overruns_are_listed_as_warnings(qtbot, make_window):
     window = make_window()
     window.controller.choose_country("IT", "tim")
     window.tabs.setCurrentWidget(window.meeting_form)
-    window.meeting_form.objectives.setPlainText("One\nTwo\nThree\nFour")
+    objectives = window.meeting_form.objectives
+    for text in ("One", "Two", "Three", "Four"):
+        qtbot.mouseClick(objectives.add_button, Qt.LeftButton)
+        qtbot.keyClicks(objectives.texts[-1], text)
     window.preview.refresh_now()
     warnings = [f for f in window.problems.problems() if f.warning]
     assert any("4 objectives" in f.reason for f in warnings)

@@ -1,4 +1,5 @@
-"""The Meeting tab: who, when, where and why, plus the document's marking and sign-off lines."""
+"""The Meeting tab: who, when, where and why (each marked by the officer), plus the document's
+marking and sign-off lines."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.brief import Brief, Counterpart
-from ...core.markings import SCHEMES
 from ...core.outputs import PAPERS
 from ..controller import BriefController
 from .cui_fields import CuiFields
+from .mark_combo import MarkCombo
+from .objectives_editor import ObjectivesEditor
 
 COUNTERPART_FIELDS = ("name", "title", "organisation", "pronunciation")
 
@@ -65,15 +68,13 @@ class MeetingForm(QScrollArea):
         self.remove_counterpart = QPushButton(t("Remove"), accessibleName=t("Remove counterpart"))
         self.participants = self._box(t("Our participants, one per line"), 2)
         self.purpose = self._box(t("Purpose"), 2)
-        self.objectives = self._box(t("Objectives, one per line"), 3)
+        self.purpose_marking = MarkCombo(t("Marking of the purpose"))
+        self.objectives = ObjectivesEditor(controller)
         self.bluf = self._box(t("Bottom line up front"), 2)
-        self.scheme = QComboBox(accessibleName=t("Marking scheme"))
-        for scheme in SCHEMES.values():
-            self.scheme.addItem(scheme.name, scheme.id)
-        self.marking = QComboBox(editable=True, accessibleName=t("Overall marking"))
+        self.bluf_marking = MarkCombo(t("Marking of the BLUF"))
         self.drafted_by = QLineEdit(accessibleName=t("Drafted by"))
         self.cleared_by = QLineEdit(accessibleName=t("Cleared by"))
-        self.cui = CuiFields(controller)
+        self.marks = CuiFields(controller)
         self.paper = QComboBox(accessibleName=t("Paper size"))
         for paper in PAPERS.values():
             self.paper.addItem(paper.name, paper.id)
@@ -103,14 +104,15 @@ class MeetingForm(QScrollArea):
         people.addLayout(buttons)
         for label, field in ((t("&Title:"), self.title), (t("When:"), when), (t("&Place:"), self.place),
                              (t("A&udience:"), self.audience), (t("Counterparts:"), people),
-                             (t("Our &participants:"), self.participants), (t("P&urpose:"), self.purpose),
-                             (t("&Objectives:"), self.objectives), (t("&BLUF:"), self.bluf),
-                             (t("Marking &scheme:"), self.scheme), (t("Overall &marking:"), self.marking),
+                             (t("Our &participants:"), self.participants),
+                             (QLabel(t("P&urpose:"), buddy=self.purpose),
+                              _marked(self.purpose, self.purpose_marking)),
+                             (t("Objectives:"), self.objectives),
+                             (QLabel(t("&BLUF:"), buddy=self.bluf), _marked(self.bluf, self.bluf_marking)),
+                             (t("Marking:"), self.marks),
                              (t("&Drafted by:"), self.drafted_by), (t("C&leared by:"), self.cleared_by),
                              (t("Pape&r:"), self.paper)):
             form.addRow(label, field)
-            if field is self.marking:
-                form.addRow(self.cui)
         self.setWidget(page)
         self.setWidgetResizable(True)
 
@@ -122,16 +124,15 @@ class MeetingForm(QScrollArea):
         self.when.dateTimeChanged.connect(lambda _value: self._commit_when())
         self.audience.activated.connect(lambda i: c.update_meeting(audience=self.audience.itemData(i)))
         boxes = (("purpose", self.purpose, str), ("bluf", self.bluf, str),
-                 ("participants", self.participants, _lines), ("objectives", self.objectives, _lines))
+                 ("participants", self.participants, _lines))
         for name, box, convert in boxes:
             box.textChanged.connect(lambda n=name, b=box, f=convert: self._redrawing or
                                     c.update_meeting(**{n: f(b.toPlainText())}))
         self.counterparts.itemChanged.connect(lambda _item: self._redrawing or self._commit_counterparts())
         self.add_counterpart.clicked.connect(self._on_add_counterpart_clicked)
         self.remove_counterpart.clicked.connect(self._on_remove_counterpart_clicked)
-        self.scheme.activated.connect(lambda i: c.update_brief(scheme=self.scheme.itemData(i), marking=None))
-        self.marking.activated.connect(self._commit_marking)
-        self.marking.lineEdit().editingFinished.connect(lambda: self._commit_marking(-1))
+        for name, combo in (("purpose_marking", self.purpose_marking), ("bluf_marking", self.bluf_marking)):
+            combo.activated.connect(lambda _i, n=name, m=combo: c.update_meeting(**{n: m.mark()}))
         self.drafted_by.textEdited.connect(lambda text: c.update_brief(drafted_by=text))
         self.cleared_by.textEdited.connect(lambda text: c.update_brief(cleared_by=text))
         self.paper.activated.connect(lambda i: c.update_brief(paper=self.paper.itemData(i)))
@@ -144,12 +145,6 @@ class MeetingForm(QScrollArea):
         if self.when_set.isChecked():
             when = self.when.dateTime().toPython().replace(second=0, microsecond=0)
         self._controller.update_meeting(when=when)
-
-    def _commit_marking(self, index: int) -> None:
-        text = self.marking.currentText().strip()
-        marking = None if index == 0 or not text or text == self.marking.itemText(0) else text
-        if marking != self._controller.brief.marking:
-            self._controller.update_brief(marking=marking)
 
     def _commit_counterparts(self) -> None:
         rows = []
@@ -173,8 +168,8 @@ class MeetingForm(QScrollArea):
             self._controller.update_meeting(merge=False, counterparts=tuple(people))
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
-        shown = (brief.meeting, brief.scheme, brief.marking, brief.cui, brief.drafted_by,
-                 brief.cleared_by, brief.paper)
+        shown = (brief.meeting, brief.scheme, brief.regime, brief.drafted_by, brief.cleared_by,
+                 brief.paper)
         if shown == self._shown:
             return  # a change elsewhere in the brief: leave the form (and its cursor) alone
         self._shown = shown
@@ -191,15 +186,10 @@ class MeetingForm(QScrollArea):
         self.audience.setCurrentIndex(self.audience.findData(meeting.audience))
         _set_plain(self.participants, "\n".join(meeting.participants))
         _set_plain(self.purpose, meeting.purpose)
-        _set_plain(self.objectives, "\n".join(meeting.objectives))
         _set_plain(self.bluf, meeting.bluf)
+        self.purpose_marking.show_mark(brief, meeting.purpose_marking)
+        self.bluf_marking.show_mark(brief, meeting.bluf_marking)
         self._show_counterparts(brief)
-        self.scheme.setCurrentIndex(self.scheme.findData(brief.scheme))
-        self.marking.clear()
-        self.marking.addItem(self.tr("Automatic (highest portion marking)"))
-        scheme = SCHEMES[brief.scheme]
-        self.marking.addItems(sorted(set(scheme.banners.values())))
-        self.marking.setCurrentText(brief.marking or self.marking.itemText(0))
         _set_text(self.drafted_by, brief.drafted_by)
         _set_text(self.cleared_by, brief.cleared_by)
         self.paper.setCurrentIndex(self.paper.findData(brief.paper))
@@ -218,6 +208,14 @@ class MeetingForm(QScrollArea):
         for row, values in enumerate(wanted):
             for col, value in enumerate(values):
                 self.counterparts.setItem(row, col, QTableWidgetItem(value))
+
+
+def _marked(box: QWidget, mark: MarkCombo) -> QHBoxLayout:
+    """A text box with its portion mark beside it."""
+    row = QHBoxLayout()
+    row.addWidget(box, 1)
+    row.addWidget(mark, 0)
+    return row
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:

@@ -9,7 +9,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
 from ...core.assemble import AssembledPoint
 from ...core.brief import Brief
 from ...core.faults import InputError
-from ...core.models import MARKING_RANK
+from ...core.models import CONTROLLED
 from ..controller import BriefController
+from .mark_combo import MarkCombo
 
 
 def word_diff_html(old: str, new: str) -> str:
@@ -77,14 +77,13 @@ class PointEditor(QScrollArea):
         self.if_raised = QTextBrowser(accessibleName=self.tr("If raised"))
         self.if_raised.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.releasable = QCheckBox(self.tr("Releasable (may appear on the handout)"))
-        self.marking = QComboBox(accessibleName=self.tr("Portion marking"))
-        self.marking.addItems(list(MARKING_RANK))
+        self.marking = MarkCombo(self.tr("Portion marking"))
         self._build()
         self.title_edit.textEdited.connect(lambda t: self._edit_custom(title=t) if t.strip() else None)
         self.brief_text.textChanged.connect(self._on_brief_text_changed)
         self.background.textChanged.connect(self._on_background_changed)
         self.releasable.toggled.connect(lambda on: self._edit_custom(releasable=on))
-        self.marking.activated.connect(lambda i: self._edit_custom(marking=self.marking.itemText(i)))
+        self.marking.activated.connect(lambda _i: self._on_marking_chosen(self.marking.mark()))
         self.revert_button.clicked.connect(lambda: self._controller.reword(self.point_id, None))
         self.add_button.clicked.connect(self.add_custom)
         self.remove_button.clicked.connect(lambda: self._controller.remove_custom(self.point_id))
@@ -155,7 +154,11 @@ class PointEditor(QScrollArea):
             self.releasable.blockSignals(True)
             self.releasable.setChecked(custom.releasable)
             self.releasable.blockSignals(False)
-            self.marking.setCurrentText(custom.marking)
+            # A handout carries (U) only; a box ticked by hand in the file stays free to untick.
+            self.releasable.setEnabled(custom.marking not in CONTROLLED or custom.releasable)
+            self.releasable.setToolTip("" if self.releasable.isEnabled() else self.tr(
+                "A point marked above (U) cannot go on the handout: mark it (U) to release it."))
+            self.marking.show_mark(brief, custom.marking)
         elif assembled is not None:
             self._show_library_point(assembled, chosen is not None)
         else:
@@ -205,6 +208,13 @@ class PointEditor(QScrollArea):
     def _edit_custom(self, **fields: object) -> None:
         if self.point_id and self._controller.brief.custom(self.point_id):
             self._controller.update_custom(self.point_id, **fields)
+
+    def _on_marking_chosen(self, marking: str) -> None:
+        """Marking a point above (U) takes it off the handout in the same step."""
+        if marking in CONTROLLED:
+            self._edit_custom(marking=marking, releasable=False)
+        else:
+            self._edit_custom(marking=marking)
 
     def _on_brief_text_changed(self) -> None:
         if not self.point_id or self.brief_text.isReadOnly():
