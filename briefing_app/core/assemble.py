@@ -12,11 +12,13 @@ from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
 
 from .brief import Brief, CuiBlock, Meeting
+from .counterpart import CounterpartCheck
 from .faults import Fault, InputError
 from .library import Library
 from .markings import Marks, brief_portions, resolve
 from .models import QA, Carrier, Country, Source, TalkingPoint
 from .recommend import unmet_condition
+from .stance import stance_misfit
 from .templating import describe_error, fields_used, render, template_context
 
 
@@ -35,7 +37,7 @@ class AssembledPoint:
     marking: str
     releasable: bool
     custom: bool
-    misfit: str = ""  # why a hand-picked library point's condition does not hold here
+    misfit: str = ""  # why a hand-picked point does not fit here: condition, stance, examples
 
     @property
     def misfit_warning(self) -> tuple[str, ...]:
@@ -127,6 +129,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         raise InputError(Fault(name, "field 'country'", "no country chosen"))
     carrier = country.carrier(brief.carrier) if brief.carrier else None
     context = template_context(country, carrier, brief.meeting)
+    self_example = CounterpartCheck(library, country, carrier)
     sources: list[Source] = []
     points = []
     for choice in brief.points:
@@ -146,7 +149,8 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             topic_obj = library.topic(lib_point.topic)
             topic = topic_obj.title if topic_obj else lib_point.topic
             marking, releasable = lib_point.marking, lib_point.releasable
-            misfit = unmet_condition(lib_point, context)  # a hand-picked point may not fit
+            # a hand-picked point may not fit: its condition, its stance
+            misfit = unmet_condition(lib_point, context) or stance_misfit(lib_point, country, carrier)
             own = [_number(sources, s) for s in lib_point.sources]
             facts = [_number(sources, s) for s in _data_sources(lib_point, country, carrier)]
             numbers = tuple(dict.fromkeys(own + facts))
@@ -154,6 +158,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
                                          if s.handout))
         if choice.text is not None and custom is None:
             body["text"] = choice.text
+        misfit = misfit or self_example(body["text"])
         points.append(AssembledPoint(
             number=len(points) + 1, id=choice.id, title=body["title"], topic=topic,
             text=body["text"], library_text=library_text, background=body["background"],

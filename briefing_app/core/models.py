@@ -41,6 +41,11 @@ def _known_marking(value: str) -> str:
     return value
 
 
+def in_words(items: list[str]) -> str:
+    """"2G, 3G and 4G": a list as a sentence names it."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 PortionMarking = Annotated[str, AfterValidator(_known_marking)]
 
 
@@ -155,12 +160,16 @@ class VendorUse(Fact):
         return self.vendor in HIGH_RISK_VENDORS
 
     @property
+    def part(self) -> str:
+        """The part of the network in words: "4G and 5G radio access network"."""
+        words = ROLE_WORDS[self.role]
+        return f"{in_words(self.networks)} {words}" if self.networks else words
+
+    @property
     def phrase(self) -> str:
         """The role, networks and status in words: "4G radio access network, being replaced
         by December 2027". Composed here so no template or layout pastes raw field values."""
-        words = ROLE_WORDS[self.role]
-        if self.networks:
-            words = f"{' and '.join(self.networks)} {words}"
+        words = self.part
         if self.status == "replacing":
             words += ", being replaced"
             if self.deadline:

@@ -8,8 +8,10 @@ from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
 
 from .brief import Meeting
+from .counterpart import CounterpartCheck
 from .library import Library
 from .models import Carrier, Country, TalkingPoint
+from .stance import stance_misfit
 from .templating import describe_error, evaluate, render, template_context
 
 ALWAYS = "core point for every meeting"
@@ -22,17 +24,25 @@ class Recommendation:
     point_id: str
     recommended: bool
     reason: str
+    stance: str = ""  # why the point was written for another stance ("" when it fits)
 
 
 def recommend_point(
     point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting | None = None,
     explain: bool = True,
 ) -> Recommendation:
-    """Whether `point` fits; with `explain`, the reason in words (rendering it costs a template)."""
+    """Whether `point` fits; with `explain`, the reason in words (rendering it costs a template).
+
+    A point written for another stance than the host's or the carrier's is never recommended:
+    it would ask them to do what their law or their own decision already settled, or argue a
+    case they have not reached."""
     meeting = meeting or Meeting()
+    stance = stance_misfit(point, country, carrier)
     if meeting.audience != "both" and meeting.audience not in point.audience:
         return Recommendation(point.id, False, f"written for {' and '.join(point.audience)} "
-                              f"meetings, this is a {meeting.audience} meeting")
+                              f"meetings, this is a {meeting.audience} meeting", stance)
+    if stance:
+        return Recommendation(point.id, False, stance, stance)
     if point.applies_when is None:
         reason = ALWAYS
         if point.reason and explain:
@@ -74,10 +84,13 @@ def recommendations(
     At most `per_topic` points per topic and `ONE_PAGE` in all are recommended, so the talking
     points fit the page a principal reads. Within a topic, points whose condition matched this
     country or carrier come before general ones; every topic gets its first point before any
-    topic gets a second, in topic order.
+    topic gets a second, in topic order. A point whose words would hold the counterpart up
+    as its own example is left out, with the sentence's fault as the reason.
     """
     points = library.ordered_points()
     verdicts = {p.id: recommend_point(p, country, carrier, meeting, explain) for p in points}
+    _leave_out_self_examples(verdicts, points, CounterpartCheck(library, country, carrier),
+                             template_context(country, carrier, meeting))
     ranked = []
     for topic in library.topics:
         fits = [p for p in points if p.topic == topic.id and verdicts[p.id].recommended]
@@ -89,6 +102,20 @@ def recommendations(
     for extra in by_rank[ONE_PAGE:]:
         _leave_out(verdicts, extra, f"{ONE_PAGE} points already fill the page of talking points")
     return [verdicts[p.id] for p in points]
+
+
+def _leave_out_self_examples(verdicts: dict[str, Recommendation], points: list[TalkingPoint],
+                             check: CounterpartCheck, context: dict) -> None:
+    for point in points:
+        if not verdicts[point.id].recommended:
+            continue
+        try:
+            fault = next(filter(None, (check(render(t, context))
+                                       for t in (point.text, point.handout_text) if t)), "")
+        except (TemplateError, SecurityError):
+            continue  # `library check` reports a broken template; the point stays visible
+        if fault:
+            verdicts[point.id] = Recommendation(point.id, False, fault)
 
 
 def _leave_out(verdicts: dict[str, Recommendation], point: TalkingPoint, why: str) -> None:

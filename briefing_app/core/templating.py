@@ -16,7 +16,7 @@ from jinja2 import StrictUndefined, Template, TemplateError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .brief import Meeting
-from .models import Carrier, Country
+from .models import NETWORK_ROLES, Carrier, Country
 
 MAX_OUTPUT = 20_000
 MAX_ITEMS = 1000
@@ -26,8 +26,10 @@ _FORBIDDEN = {
     nodes.Import: "import", nodes.FromImport: "import", nodes.Extends: "extends",
 }
 
-COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces", "policy", "carriers"}
-CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes"}
+COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces", "policy",
+                  "carriers", "stance", "stance_date", "stance_deadline"}
+CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes", "stance",
+                  "high_risk", "deadline"}
 MEETING_FIELDS = {"title", "place", "audience", "purpose"}
 CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS, "meeting": MEETING_FIELDS}
 
@@ -79,6 +81,7 @@ def template_context(
             "hosts_us_forces": bool(country.us_forces),
             "policy": [{"date": p.date, "note": p.note} for p in country.policy],
             "carriers": [{"id": c.id, "name": c.name} for c in country.carriers],
+            **_host_stance(country),
         },
         "carrier": None
         if carrier is None
@@ -91,6 +94,7 @@ def template_context(
                         for v in carrier.vendors],
             "vendor_names": carrier.vendor_names,
             "notes": carrier.notes,
+            **_carrier_stance(carrier),
         },
         "meeting": {
             "title": meeting.title,
@@ -99,6 +103,23 @@ def template_context(
             "purpose": meeting.purpose,
         },
     }
+
+
+def _host_stance(country: Country) -> dict[str, Any]:
+    """`stance`, and the date and deadline of the decision that set it (None without one)."""
+    note = country.stance_note
+    return {"stance": country.stance, "stance_date": note.date if note else None,
+            "stance_deadline": note.deadline if note else None}
+
+
+def _carrier_stance(carrier: Carrier) -> dict[str, Any]:
+    """`stance`; the high-risk vendors in service or being replaced; the latest deadline for
+    replacing them (None without one)."""
+    risky = [v for v in carrier.vendors
+             if v.high_risk and v.role in NETWORK_ROLES and v.status != "removed"]
+    deadlines = [v.deadline for v in risky if v.status == "replacing" and v.deadline]
+    return {"stance": carrier.stance, "high_risk": sorted({v.vendor for v in risky}),
+            "deadline": max(deadlines, default=None)}
 
 
 def _unknown_fields(tree: nodes.Node) -> list[str]:

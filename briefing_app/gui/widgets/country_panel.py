@@ -12,6 +12,7 @@ from ...core.brief import Brief
 from ...core.check import is_stale
 from ...core.library import Library
 from ...core.models import Carrier, Country
+from ...core.stance import stance_line
 from ..controller import BriefController
 
 
@@ -90,7 +91,8 @@ class CountryPanel(QWidget):
         if country is None:
             return self.tr("<i>Choose the host country, then the carrier you are meeting.</i>")
         forces = ", ".join(f"{escape(f.name)} ({escape(f.service)})" for f in country.us_forces)
-        lines = [self.tr("<b>US forces:</b> {0}").format(forces or self.tr("none on record"))]
+        lines = [self.tr("<b>Stance:</b> {0}").format(escape(stance_line(country, carrier))),
+                 self.tr("<b>US forces:</b> {0}").format(forces or self.tr("none on record"))]
         if carrier is not None:
             vendors = "; ".join(f"{escape(v.vendor)} – {escape(v.phrase)} ({v.source.date.year})"
                                 for v in carrier.vendors)

@@ -26,6 +26,7 @@ from ...core.assemble import AssembledPoint
 from ...core.brief import Brief
 from ...core.faults import InputError
 from ...core.models import CONTROLLED
+from ...core.stance import written_for
 from ..controller import BriefController
 from .mark_combo import MarkCombo
 
@@ -169,8 +170,11 @@ class PointEditor(QScrollArea):
     def _show_library_point(self, point: AssembledPoint, chosen: bool) -> None:
         use = self.tr("releasable: on the handout") if point.releasable else self.tr("officer only")
         state = "" if chosen else self.tr(" — <i>not in this brief; tick it to reword it</i>")
+        aim = written_for(self._controller.library.points[point.id])
+        aim = self.tr("Written for {0}").format(aim) if aim else self.tr("Written for any host and carrier")
+        warn = f"<br><span style='color:#a15c00'>⚠ {escape(point.misfit)}</span>" if point.misfit else ""
         self.heading.setText(f"<b>{escape(point.title)}</b><br>{escape(point.topic)} · ({point.marking}) · "
-                             f"{use}{state}")
+                             f"{use}{state}<br>{escape(aim)}{warn}")
         self._library_text = point.library_text
         self._set(self.library_text, point.library_text)
         self._set(self.brief_text, point.text)

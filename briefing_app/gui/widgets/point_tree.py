@@ -1,4 +1,6 @@
-"""The library's points grouped by topic: tick to include, with why each one is recommended.
+"""The library's points grouped by topic: tick to include, with why each one is recommended
+and which host and carrier stances it was written for; a ticked point written for another
+stance is flagged.
 
 The tree only shows and asks; ticking calls the controller, and the ticks are redrawn from the
 brief, so undo and opening a file put them right.
@@ -24,10 +26,12 @@ from PySide6.QtWidgets import (
 from ...core.brief import Brief
 from ...core.check import is_stale
 from ...core.library import Library
+from ...core.stance import written_for
 from ..controller import BriefController
 
 ID_ROLE = Qt.UserRole
 STALE_MARK = "⚠"
+WARNING = QColor("#a15c00")
 
 
 class PointTree(QWidget):
@@ -43,7 +47,8 @@ class PointTree(QWidget):
         self.filter_edit = QLineEdit(placeholderText=self.tr("Filter points (Ctrl+F)"),
                                      accessibleName=self.tr("Filter points"), clearButtonEnabled=True)
         self.tree = QTreeWidget(accessibleName=self.tr("Library points"))
-        self.tree.setHeaderLabels([self.tr("Library point"), self.tr("Recommended because")])
+        self.tree.setHeaderLabels([self.tr("Library point"), self.tr("Recommended because"),
+                                   self.tr("Written for")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
         self.tree.setUniformRowHeights(True)
@@ -80,13 +85,15 @@ class PointTree(QWidget):
             groups[topic.id].setFlags(Qt.ItemIsEnabled)
             groups[topic.id].setFirstColumnSpanned(True)
         for point in library.ordered_points():
-            item = QTreeWidgetItem(groups[point.topic], [point.title, ""])
+            item = QTreeWidgetItem(groups[point.topic], [point.title, "",
+                                                          written_for(point, short=True) or self.tr("any stance")])
+            item.setToolTip(2, self.tr("Written for {0}").format(written_for(point) or self.tr("any host and carrier")))
             item.setData(0, ID_ROLE, point.id)
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
             item.setCheckState(0, Qt.Unchecked)
             if is_stale(point.reviewed, self._today):
                 item.setText(0, f"{STALE_MARK} {point.title}")
-                item.setForeground(0, QBrush(QColor("#a15c00")))
+                item.setForeground(0, QBrush(WARNING))
                 item.setToolTip(0, self.tr("Stale: last reviewed {0}; check it before use").format(
                     point.reviewed.isoformat()))
             else:
@@ -108,15 +115,18 @@ class PointTree(QWidget):
         for point_id, item in self._items.items():
             item.setCheckState(0, Qt.Checked if point_id in chosen else Qt.Unchecked)
             rec = reasons.get(point_id)
-            item.setText(1, rec.reason if rec and rec.recommended else "")
+            misfit = rec is not None and point_id in chosen and rec.stance
+            item.setText(1, f"{STALE_MARK} {rec.stance}" if misfit else rec.reason if rec and rec.recommended else "")
             item.setToolTip(1, rec.reason if rec else self.tr("Choose a country first"))
-            item.setForeground(1, QBrush(QColor("#1b5e20")))
+            item.setForeground(1, QBrush(WARNING if misfit else QColor("#1b5e20")))
+            item.setForeground(2, QBrush(WARNING if misfit else self.palette().text().color()))
         self.tree.blockSignals(False)
 
     def resizeEvent(self, event) -> None:
         """Titles get most of the width; a long reason is elided and shown whole as a tooltip."""
         super().resizeEvent(event)
-        self.tree.setColumnWidth(0, int(self.width() * 0.55))
+        self.tree.setColumnWidth(0, int(self.width() * 0.5))
+        self.tree.setColumnWidth(1, int(self.width() * 0.3))
 
     def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         point_id = item.data(0, ID_ROLE)
