@@ -41,6 +41,25 @@ def test_counts_required_by_the_library_issue(library):
     assert any(not c.us_forces for c in library.countries.values())
 
 
+def test_breadth_required_by_the_facts_issue(library):
+    """Twenty hosts; the added ones include hosts of US forces and hosts where Huawei or ZTE is
+    in service while the host restricts nothing, and each of their carriers says what is on
+    record or why nothing is."""
+    added = ["NL", "BE", "NO", "RO", "GR", "TR", "PH", "BH", "AE", "HU"]
+    assert len(library.countries) >= 20 and set(added) <= set(library.countries)
+    countries = [library.country(code) for code in added]
+    assert sum(bool(c.us_forces) for c in countries) >= 4
+    hardest = [c.code for c in countries
+               if c.stance == "undecided" and any(k.stance == "high-risk" for k in c.carriers)]
+    assert len(hardest) >= 3, hardest
+    for country in countries:
+        assert len(country.carriers) >= 2, country.code
+        for carrier in country.carriers:
+            assert carrier.vendors or carrier.vendors_unknown, carrier.id
+            sources = [v.source for v in carrier.vendors] + list(carrier.sources)
+            assert all(s.checked for s in sources), carrier.id
+
+
 def test_every_point_is_sourced_and_answers_objections(library):
     for point in library.points.values():
         assert point.sources and point.reviewed
