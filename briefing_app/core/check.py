@@ -16,6 +16,7 @@ from jinja2.sandbox import SecurityError
 from .faults import Fault
 from .library import Library
 from .models import Carrier, Country, TalkingPoint
+from .provenance import provenance_faults
 from .templating import check_template, describe_error, evaluate, render, template_context
 
 DEFAULT_MAX_AGE_DAYS = 365
@@ -102,6 +103,8 @@ def is_stale(reviewed: dt.date, today: dt.date, max_age_days: int = DEFAULT_MAX_
 def check_library(
     library: Library, today: dt.date | None = None, max_age_days: int = DEFAULT_MAX_AGE_DAYS
 ) -> list[Fault]:
-    """All faults and warnings: those found while loading plus template and staleness checks."""
+    """All faults and warnings: those found while loading plus template, staleness and
+    provenance checks (core/provenance.py)."""
     today = today or dt.date.today()
-    return library.faults + template_faults(library) + stale_faults(library, today, max_age_days)
+    return (library.faults + template_faults(library) + stale_faults(library, today, max_age_days)
+            + provenance_faults(library, today, max_age_days))

@@ -31,6 +31,22 @@ def test_a_broken_library_file_is_listed_and_the_rest_works(qtbot, make_window, 
     assert window.preview.document.pageCount() >= 1
 
 
+def test_unchecked_sources_and_passed_deadlines_are_listed_as_warnings(qtbot, make_window,
+                                                                       library_dir):
+    point = library_dir / "points" / "subsidy" / "subsidy-financing.toml"
+    point.write_text(point.read_text().replace("checked = 2026-11-20\n", ""))
+    country = library_dir / "countries" / "it.toml"
+    country.write_text(country.read_text().replace('service = "US Air Force"\n',
+                                                   'service = "US Air Force"\ndeadline = 2026-11-25\n'))
+    window = make_window()
+    qtbot.waitUntil(lambda: len([f for f in window.problems.problems() if f.warning]) >= 3)
+    rows = {(window.problems.topLevelItem(i).text(0), window.problems.topLevelItem(i).text(1))
+            for i in range(window.problems.topLevelItemCount())}
+    assert ("library/points/subsidy/subsidy-financing.toml", "field 'sources #1.checked'") in rows
+    assert ("library/countries/it.toml", "field 'us_forces #1.deadline'") in rows
+    assert "0 errors" in window.problems_dock.windowTitle()
+
+
 def test_reload_picks_up_a_fixed_library(qtbot, make_window, library_dir):
     broken = library_dir / "points" / "subsidy" / "subsidy-financing.toml"
     good = broken.read_text()
