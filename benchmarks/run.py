@@ -20,59 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import startup
+
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-
-PAINTED = """
-import os, time
-from PySide6.QtCore import QEvent, QObject
-class Painted(QObject):
-    # Prints the moment the window is first painted: on screen, menus and all.
-    seen = False
-    def eventFilter(self, watched, event):
-        if not self.seen and event.type() == QEvent.Type.Paint and watched.isWindowType():
-            self.seen = True
-            print(time.time(), flush=True)
-            app.removeEventFilter(self)  # a filter in Python would slow every later event
-            if not WAIT_FOR_READY:
-                os._exit(0)
-        return False
-painted = Painted()
-app.installEventFilter(painted)
-"""
-
-BARE_WINDOW = """
-import sys
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-WAIT_FOR_READY = False
-""" + PAINTED + """
-window = QMainWindow(); window.resize(1366, 768); window.show()
-app.exec()
-"""
-
-APP_WINDOW = """
-import sys, tempfile
-from pathlib import Path
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-WAIT_FOR_READY = True
-""" + PAINTED + """
-from briefing_app.app import start
-from briefing_app.gui.settings import AppSettings
-from briefing_app.gui.tasks import ThreadRunner
-folder = Path(tempfile.mkdtemp())
-settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.IniFormat))
-window = start(Path(sys.argv[1]) if len(sys.argv) > 1 else None, settings, folder / "data", ThreadRunner())
-window.show()
-def ready():
-    assert window.controller.path is not None or len(sys.argv) == 1, "the brief did not open"
-    print(time.time(), flush=True)
-    os._exit(0)
-window.ready.connect(lambda: QTimer.singleShot(0, ready))
-app.exec()
-"""
 
 RAW_REPORTLAB = """
 import sys
@@ -159,19 +110,6 @@ def wall(commands: list[list[str]], repeat: int) -> list[float]:
     return [statistics.median(runs) for runs in times]
 
 
-def until_shown(commands: list[list[str]], repeat: int) -> list[list[float]]:
-    """For each command, median seconds from starting its process to each moment it prints a
-    time stamp: its window shown with the event loop running (the moment an officer can click),
-    and any later one. The commands take turns, so a busy spell on the machine hits all alike."""
-    runs: list[list[list[float]]] = [[] for _ in commands]
-    for _ in range(repeat):
-        for args, stamps in zip(commands, runs, strict=True):
-            start = time.time()
-            result = subprocess.run(args, cwd=ROOT, env=ENV, check=True, capture_output=True, text=True)
-            stamps.append([float(stamp) - start for stamp in result.stdout.split()])
-    return [[statistics.median(moment) for moment in zip(*stamps, strict=True)] for stamps in runs]
-
-
 def in_process(func, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -249,13 +187,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
 
-        [bare], [shown, ready] = until_shown([[python, "-c", BARE_WINDOW],
-                                              [python, "-c", APP_WINDOW, str(typical_brief(folder))]],
-                                             args.repeat * 2)
-        rows.append(("startup to the shown main window", f"{shown:.2f} s", f"bare PySide6 window {bare:.2f} s",
-                     f"{shown / bare:.2f}x", "<= 1.5x"))
-        rows.append(("startup to the brief open in it", f"{ready:.2f} s", f"bare PySide6 window {bare:.2f} s",
-                     f"{ready / bare:.2f}x", ""))
+        rows += startup.rows(typical_brief(folder), args.repeat * 2)
 
         for label, brief in (("export, typical brief", typical_brief(folder)),
                              ("export, 100-point brief", hundred_point_brief(folder))):
@@ -296,14 +228,18 @@ def main() -> int:
         else:
             rows.append(("typing and memory", "failed", result.stderr.strip().splitlines()[-1][:60], "", ""))
 
-    widths = [max(len(r[i]) for r in rows + [HEADER]) for i in range(5)]
-    for row in [HEADER, tuple("-" * w for w in widths), *rows]:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)))
+    print_table([HEADER, *rows])
     print(json.dumps({"python": sys.version.split()[0], "cores": os.cpu_count()}))
     return 0
 
 
 HEADER = ("measure", "figure", "baseline (same run)", "ratio", "target")
+
+
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in [rows[0], tuple("-" * w for w in widths), *rows[1:]]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,13 +2,17 @@
 
 `start` builds the window from its parts, so tests use the same wiring as `run_app` with
 settings, data folder and runner of their own. Start-up is staged for speed: the window frame
-shows at once; a worker reads the library (and with it loads pydantic); then `_fill` adds
-the panels, offers a crashed session back and opens the brief.
+shows at once; once it is painted, a worker reads the library (and with it loads pydantic) and
+imports what the panels need; then `_fill` adds the panels, offers a crashed session back and
+opens the brief. Other work (the preview, the library check) waits until the panels are painted:
+a Python worker running meanwhile would hold the interpreter that painting them needs.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore
@@ -24,24 +28,75 @@ from .gui.main_window import MainWindow
 from .gui.settings import AppSettings
 from .gui.tasks import Runner, ThreadRunner
 
+LIBRARY_CACHE = "library-cache.pickle"  # in the data folder: see core/library_cache.py
+
 
 def data_folder() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
 
 
 def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner: Runner,
-          library_base: Path | None = None) -> MainWindow:
+          library_base: Path | None = None, after_first_frame: bool = False) -> MainWindow:
     """The window frame now; the library loads on `runner` and the panels follow (at once with
     a `SyncRunner`). Then a crashed session is offered back, or `brief_path` opens.
 
-    `library_base` replaces the built-in library (tests use a small one)."""
+    `library_base` replaces the built-in library (tests use a small one); `after_first_frame`
+    starts loading once the frame is painted (`run_app`), not at once."""
     window = MainWindow(settings, runner)
-    loader = LibraryLoader(runner, lambda: settings.library_folder, library_base, parent=window)
+    loader = LibraryLoader(runner, lambda: settings.library_folder, library_base, parent=window,
+                           cache=data_dir / LIBRARY_CACHE)
     if brief_path is not None:
         window.open_path(brief_path)  # waits for the panels
-    loader.first_load(lambda library: _fill(window, loader, library, data_dir),
-                      lambda err: _library_failed(window, loader, err))
+
+    def load() -> None:
+        loader.first_load(lambda library: _fill(window, loader, library, data_dir),
+                          lambda err: _library_failed(window, loader, err), _import_panels)
+
+    if after_first_frame:
+        after_paint(window, load)
+    else:
+        load()
     return window
+
+
+def _import_panels() -> None:
+    """On the worker, while the UI thread has nothing to do: the modules `_fill` needs."""
+    from .gui import autosave, controller  # noqa: F401
+    from .gui.widgets import (  # noqa: F401
+        chosen_list,
+        country_panel,
+        meeting_form,
+        point_editor,
+        point_tree,
+        preview,
+        problems,
+    )
+
+
+class _Painted(QObject):
+    """Calls `then` once, on the event loop's next turn after `widget` has painted, or after
+    `latest_ms` if it never does (a window opened minimised, a locked screen)."""
+
+    def __init__(self, widget: QObject, then: Callable[[], None], latest_ms: int):
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QtCore.QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def after_paint(widget: QObject, then: Callable[[], None], latest_ms: int = 1000) -> None:
+    _Painted(widget, then, latest_ms)
 
 
 def _library_failed(window: MainWindow, loader: LibraryLoader, err: BaseException) -> None:
@@ -59,6 +114,8 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
     autosaver = Autosaver(data_dir)
     autosaver.setParent(window)
     lend_cjk_font()  # before the panels lay out any text
+    window.runner.pause()  # the preview waits until the panels are on screen
+    after_paint(window, window.runner.resume)
     window.attach(controller, autosaver, loader)
     recovery = autosaver.find_recovery()
     autosaver.start_session()
@@ -71,7 +128,7 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
         autosaver.schedule(recovery.brief, recovery.original)
     elif pending is not None:
         window.open_path(pending)
-    QTimer.singleShot(0, loader, lambda: loader.check(library))
+    loader.check(library)  # held, like the preview, until the panels are painted
     window.ready.emit()
 
 
@@ -89,6 +146,7 @@ def lend_cjk_font() -> None:
 
 
 def run_app(brief_path: Path | None = None) -> int:
+    gc.disable()  # start-up makes some 10^5 lasting objects and little garbage (core/collector.py)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Briefing Builder")
     app.setOrganizationName("Briefing Builder")
@@ -97,11 +155,20 @@ def run_app(brief_path: Path | None = None) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("org.briefingbuilder.BriefingBuilder")  # Wayland finds the icon
-    window = start(brief_path, AppSettings(QSettings()), data_folder(), ThreadRunner())
+    window = start(brief_path, AppSettings(QSettings()), data_folder(), ThreadRunner(), after_first_frame=True)
     if sys.platform == "darwin":  # elsewhere a filter in Python would only slow every event
         app.installEventFilter(FileOpenFilter(window))
+    window.ready.connect(_settle)
+    QTimer.singleShot(10_000, _settle)  # also if the library never loads
     window.show()
     return app.exec()
+
+
+def _settle() -> None:
+    """Start-up is over: what it made stays, so collection skips it from now on."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class FileOpenFilter(QObject):

@@ -1,6 +1,7 @@
 """The layers point one way: the command line, core and render never load Qt; core never loads
 ReportLab; and the window's first frame loads none of the model layer, so it shows quickly."""
 
+import os
 import subprocess
 import sys
 
@@ -50,3 +51,39 @@ def test_the_window_frame_loads_no_model_layer():
     """`run_app` shows the frame before a worker loads pydantic and Jinja (start-up budget)."""
     heavy = ("pydantic", "jinja2", "reportlab", "pypdf")
     assert loaded_by(["briefing_app.app", "briefing_app.gui.main_window"], heavy) == set()
+
+
+FIRST_FRAME = """
+import os, sys
+import briefing_app.app as app
+from PySide6.QtCore import QEvent, QObject
+
+class FirstFrame(QObject):  # watches the window the real entry point builds
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})), flush=True)
+            os._exit(0)
+        return False
+
+def start(*args, **kwargs):
+    window = real_start(*args, **kwargs)
+    window.installEventFilter(FirstFrame(window))
+    return window
+
+real_start, app.start = app.start, start
+from briefing_app.__main__ import main
+main([])
+"""
+
+
+def test_the_console_script_paints_its_first_frame_before_loading_the_model_layer(tmp_path):
+    """`briefing-app` with no arguments (the console script's `main`, through the command line
+    parser) paints the window before pydantic, Jinja, ReportLab or pypdf are loaded."""
+    heavy = ("pydantic", "pydantic_core", "jinja2", "reportlab", "pypdf")
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share")}
+    result = subprocess.run([sys.executable, "-c", FIRST_FRAME.format(heavy=heavy)], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == ""

@@ -3,7 +3,8 @@
 The library is the built-in folder plus the officer's own folder (from settings) laid over it.
 Loading never fails: a broken file becomes a fault in the Problems list and the rest works.
 The core (pydantic, Jinja) is imported by the worker that first needs it, so the window is on
-screen before it loads.
+screen before it loads. The validated library is cached in the user data folder
+(`core/library_cache.py`), so a start with unchanged files reads one file.
 """
 
 from __future__ import annotations
@@ -23,10 +24,14 @@ if TYPE_CHECKING:
     from ..core.library import Library
 
 
-def _load(folders: list[Path]) -> Library:
-    from ..core.library import load_library
+def _load(folders: list[Path], cache: Path | None) -> Library:
+    if cache is None:
+        from ..core.library import load_library
 
-    return load_library(folders)
+        return load_library(folders)
+    from ..core.library_cache import load_library_cached
+
+    return load_library_cached(folders, cache)
 
 
 def _check(library: Library) -> list:
@@ -35,8 +40,8 @@ def _check(library: Library) -> list:
     return check_library(library, dt.date.today())
 
 
-def _load_and_check(folders: list[Path]) -> tuple[Library, list]:
-    library = _load(folders)
+def _load_and_check(folders: list[Path], cache: Path | None) -> tuple[Library, list]:
+    library = _load(folders, cache)
     return library, _check(library)
 
 
@@ -46,11 +51,12 @@ class LibraryLoader(QObject):
     failed = Signal(object)  # a reload that raised: an unreadable folder, or a bug
 
     def __init__(self, runner: Runner, extra_folder: Callable[[], Path | None], base: Path | None = None,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, cache: Path | None = None):
         super().__init__(parent)
         self._runner = runner
         self._extra_folder = extra_folder
         self._base = base or builtin_library()
+        self._cache = cache
 
     def folders(self) -> list[Path]:
         extra = self._extra_folder()
@@ -61,10 +67,18 @@ class LibraryLoader(QObject):
         folder or a bug), in words, naming the folders."""
         return Fault("; ".join(map(str, self.folders())), "", f"cannot be read: {err}")
 
-    def first_load(self, done: Callable[[Library], None], failed: Callable[[BaseException], None]) -> None:
-        """The load at start-up, before the panels exist; the slower check follows via `check`."""
-        folders = self.folders()
-        self._runner.run(lambda: _load(folders), done, failed)
+    def first_load(self, done: Callable[[Library], None], failed: Callable[[BaseException], None],
+                   prepare: Callable[[], None] = lambda: None) -> None:
+        """The load at start-up, before the panels exist; the slower check follows via `check`.
+        `prepare` runs on the worker too, after the load: imports the panels need, say."""
+        folders, cache = self.folders(), self._cache
+
+        def work() -> Library:
+            library = _load(folders, cache)
+            prepare()
+            return library
+
+        self._runner.run(work, done, failed)
 
     def check(self, library: Library) -> None:
         self._runner.run(lambda: _check(library), self.checked.emit,
@@ -77,4 +91,5 @@ class LibraryLoader(QObject):
             self.loaded.emit(result[0])
             self.checked.emit(result[1])
 
-        self._runner.run(lambda: _load_and_check(folders), done, self.failed.emit)
+        cache = self._cache
+        self._runner.run(lambda: _load_and_check(folders, cache), done, self.failed.emit)

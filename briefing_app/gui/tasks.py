@@ -23,6 +23,11 @@ class Runner(Protocol):
 
     def wait(self, msecs: int = 10_000) -> bool: ...
 
+    def pause(self) -> None:
+        """Work started from now on waits for `resume` (start-up: until the panels are painted)."""
+
+    def resume(self) -> None: ...
+
 
 class _Relay(QObject):
     """Lives on the UI thread; its signals carry a worker's outcome back there."""
@@ -52,6 +57,7 @@ class ThreadRunner(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._relays: set[_Relay] = set()
+        self._held: list[_Job] | None = None
 
     def run(self, work: Callable[[], Any], done: Done, failed: Failed) -> None:
         relay = _Relay(self)
@@ -64,10 +70,23 @@ class ThreadRunner(QObject):
 
         relay.finished.connect(lambda result: finish(result, done))
         relay.failed.connect(lambda err: finish(err, failed))
-        self._pool.start(_Job(relay, work))
+        if self._held is None:
+            self._pool.start(_Job(relay, work))
+        else:
+            self._held.append(_Job(relay, work))
 
     def wait(self, msecs: int = 10_000) -> bool:
+        self.resume()  # a held job's callbacks are still awaited
         return self._pool.waitForDone(msecs)
+
+    def pause(self) -> None:
+        if self._held is None:
+            self._held = []
+
+    def resume(self) -> None:
+        held, self._held = self._held or [], None
+        for job in held:
+            self._pool.start(job)
 
 
 class SyncRunner:
@@ -83,3 +102,9 @@ class SyncRunner:
 
     def wait(self, msecs: int = 0) -> bool:
         return True
+
+    def pause(self) -> None:
+        pass  # work runs at once, as tests expect
+
+    def resume(self) -> None:
+        pass

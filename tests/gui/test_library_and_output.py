@@ -188,7 +188,7 @@ def test_a_reload_that_fails_is_named_and_the_library_in_use_stays(qtbot, make_w
     shown = []
     monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
 
-    def unreadable(folders):
+    def unreadable(folders, cache):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(library_loader, "_load_and_check", unreadable)

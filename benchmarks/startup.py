@@ -1,0 +1,169 @@
+"""Start-up as the officer sees it: the installed `briefing-app` console script on a real X
+server, against a bare PySide6 window started the same way in the same run.
+
+Run by hand:  uv run python benchmarks/startup.py [--repeat N]   (needs Xvfb: apt-get install xvfb)
+
+Each run starts a process on a fresh Xvfb screen (found with -displayfd) under the xcb platform
+and watches the server from outside (xwatch.py): the first frame is the first drawing on the
+screen after the process maps its window; "brief open and editable" is the first drawing after
+the window's title names the brief (the title changes when the panels are attached and the brief
+opens). The two commands take turns, so a busy spell on the machine hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+from xwatch import Watcher
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREEN = "1366x768"  # a laptop's screen: the app fills it, and so does the bare window
+TIMEOUT = 60.0
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.setGeometry(app.primaryScreen().availableGeometry())
+window.show()
+app.exec()
+"""
+
+
+def console_script() -> Path:
+    """The `briefing-app` that `pip install` or `uv sync` put next to this Python."""
+    script = Path(sysconfig.get_path("scripts")) / ("briefing-app.exe" if os.name == "nt" else "briefing-app")
+    if not script.is_file():
+        sys.exit(f"no console script at {script}: install the app first (uv sync)")
+    return script
+
+
+class Screen:
+    """A private Xvfb for the whole benchmark."""
+
+    def __enter__(self) -> Screen:
+        if shutil.which("Xvfb") is None:
+            sys.exit("Xvfb is not installed (apt-get install xvfb)")
+        read, write = os.pipe()
+        self.server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{SCREEN}x24", "-nolisten", "tcp", "-noreset"],
+            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as numbers:  # the server writes its display number once it is ready
+            self.display = f":{numbers.readline().strip()}"
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.terminate()
+        self.server.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process has used so far, all threads (Linux): steadier than the wall clock
+    on a busy machine, so it shows what a change saves."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_start(args: list[str], env: dict[str, str], display: str,
+                ready_title: str | None) -> tuple[float, float, float, float]:
+    """Seconds from starting `args` to its first frame, and to the first frame after its title
+    becomes `ready_title` (0 when None); then the CPU seconds used by each of those moments."""
+    watcher = Watcher(display)
+    start = time.monotonic()
+    process = subprocess.Popen(args, env={**env, "DISPLAY": display}, cwd=env["HOME"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    mapped = first = ready = titled = first_cpu = ready_cpu = 0.0
+    try:
+        for moment in watcher.moments(start + TIMEOUT):
+            if moment.what == "map":
+                mapped = mapped or moment.at
+            if moment.what in ("map", "title") and ready_title and moment.title == ready_title:
+                titled = titled or moment.at
+            elif moment.what == "damage" and mapped:  # not the last run's window going away
+                if not first:
+                    first, first_cpu = moment.at - start, cpu_seconds(process.pid)
+                if titled and moment.at >= titled:
+                    ready, ready_cpu = moment.at - start, cpu_seconds(process.pid)
+            if first and (ready or not ready_title):
+                break
+    finally:
+        process.terminate()
+        _, errors = process.communicate()
+        watcher.close()
+    if not first or (ready_title and not ready):
+        sys.exit(f"no {'frame' if not first else 'ready window'} within {TIMEOUT:.0f} s from {args}:\n"
+                 f"{errors.decode(errors='replace')[-2000:]}")
+    return first, ready, first_cpu, ready_cpu
+
+
+def user_env(home: Path) -> dict[str, str]:
+    """A fresh officer's account: settings, data folder and caches of its own."""
+    for sub in (".config", ".local/share", ".cache", "run"):
+        (home / sub).mkdir(parents=True, exist_ok=True)
+    os.chmod(home / "run", 0o700)
+    keep = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "TZ")}
+    return {**keep, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local/share"), "XDG_CACHE_HOME": str(home / ".cache"),
+            "XDG_RUNTIME_DIR": str(home / "run"), "QT_QPA_PLATFORM": "xcb"}
+
+
+def measure(brief: Path, repeat: int) -> dict[str, list[float]]:
+    """Per-run seconds: the bare window's first frame, the app's first frame and its brief ready."""
+    runs: dict[str, list[float]] = {k: [] for k in ("bare", "first", "ready", "bare cpu", "first cpu", "ready cpu")}
+    with tempfile.TemporaryDirectory() as tmp, Screen() as screen:
+        env = user_env(Path(tmp))
+        bare = [sys.executable, "-c", BARE_WINDOW]
+        app = [str(console_script()), str(brief)]
+        title = f"{brief.name} — Briefing Builder"
+        timed_start(bare, env, screen.display, None)  # warm the file cache for both
+        timed_start(app, env, screen.display, title)
+        for _ in range(repeat):
+            bare_first, _, bare_cpu, _ = timed_start(bare, env, screen.display, None)
+            runs["bare"].append(bare_first)
+            runs["bare cpu"].append(bare_cpu)
+            for key, value in zip(("first", "ready", "first cpu", "ready cpu"),
+                                  timed_start(app, env, screen.display, title), strict=True):
+                runs[key].append(value)
+    return runs
+
+
+def rows(brief: Path, repeat: int) -> list[tuple[str, str, str, str, str]]:
+    runs = measure(brief, repeat)
+    bare, first, ready = (statistics.median(runs[k]) for k in ("bare", "first", "ready"))
+    baseline = f"bare PySide6 window {bare:.2f} s"
+    return [("start-up to the first frame (briefing-app, Xvfb)", f"{first:.2f} s", baseline,
+             f"{first / bare:.2f}x", "<= 1.5x"),
+            ("start-up to the brief open and editable", f"{ready:.2f} s", baseline,
+             f"{ready / bare:.2f}x", "<= 2.5x")]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=10, help="runs per figure (median)")
+    parser.add_argument("brief", nargs="?", type=Path, help="a .brief to open (default: a typical one)")
+    args = parser.parse_args()
+    from run import HEADER, print_table, typical_brief
+
+    with tempfile.TemporaryDirectory() as tmp:
+        brief = args.brief.resolve() if args.brief else typical_brief(Path(tmp))
+        print_table([HEADER, *rows(brief, args.repeat)])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
