@@ -11,7 +11,9 @@ a Python worker running meanwhile would hold the interpreter that painting them 
 from __future__ import annotations
 
 import gc
+import logging
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,13 +24,14 @@ from PySide6.QtWidgets import QApplication
 
 from . import __version__
 from .core.paths import asset
-from .gui import dialogs
+from .gui import diagnostics, dialogs
 from .gui.library_loader import LibraryLoader
 from .gui.main_window import MainWindow
 from .gui.settings import AppSettings
 from .gui.tasks import Runner, ThreadRunner
 
 LIBRARY_CACHE = "library-cache.pickle"  # in the data folder: see core/library_cache.py
+_log = logging.getLogger(__name__)
 
 
 def data_folder() -> Path:
@@ -50,7 +53,7 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
 
     def load() -> None:
         loader.first_load(lambda library: _fill(window, loader, library, data_dir),
-                          lambda err: _library_failed(window, loader, err), _import_panels)
+                          lambda err: _library_failed(window, loader, err), _warm_up)
 
     if after_first_frame:
         after_paint(window, load)
@@ -59,8 +62,10 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
     return window
 
 
-def _import_panels() -> None:
-    """On the worker, while the UI thread has nothing to do: the modules `_fill` needs."""
+def _warm_up() -> None:
+    """On the worker, while the UI thread has nothing to do: open the log (if `run_app` set one
+    up) and import the modules `_fill` needs."""
+    diagnostics.start_logging()
     from .gui import autosave, controller  # noqa: F401
     from .gui.widgets import (  # noqa: F401
         chosen_list,
@@ -110,6 +115,8 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
     from .gui.autosave import Autosaver  # here, not above: they load pydantic and Jinja
     from .gui.controller import BriefController
 
+    _log.info("library: %d points, %d countries, %d errors, %d warnings", len(library.points),
+              len(library.countries), len(library.errors), len(library.faults) - len(library.errors))
     controller = BriefController(library, window.settings.new_brief())
     autosaver = Autosaver(data_dir)
     autosaver.setParent(window)
@@ -146,6 +153,7 @@ def lend_cjk_font() -> None:
 
 
 def run_app(brief_path: Path | None = None) -> int:
+    started = time.perf_counter()
     gc.disable()  # start-up makes some 10^5 lasting objects and little garbage (core/collector.py)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Briefing Builder")
@@ -155,9 +163,12 @@ def run_app(brief_path: Path | None = None) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("org.briefingbuilder.BriefingBuilder")  # Wayland finds the icon
-    window = start(brief_path, AppSettings(QSettings()), data_folder(), ThreadRunner(), after_first_frame=True)
+    settings, data_dir = AppSettings(QSettings()), data_folder()
+    diagnostics.install(data_dir / "logs", settings.detailed_logging, QApplication.activeWindow)
+    window = start(brief_path, settings, data_dir, ThreadRunner(), after_first_frame=True)
     if sys.platform == "darwin":  # elsewhere a filter in Python would only slow every event
         app.installEventFilter(FileOpenFilter(window))
+    window.ready.connect(lambda: _log.info("ready %.2f s after start", time.perf_counter() - started))
     window.ready.connect(_settle)
     QTimer.singleShot(10_000, _settle)  # also if the library never loads
     window.show()

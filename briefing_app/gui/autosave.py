@@ -10,6 +10,7 @@ is offered back if it is newer than the saved file.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from ..core.brief_file import brief_to_json, load_brief
 from ..core.faults import InputError
 
 AUTOSAVE_DELAY_MS = 2000
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class Autosaver(QObject):
             write_atomic(self.brief_file, brief_to_json(brief).encode("utf-8"))
             self._write_marker(original)
         except OSError as err:  # a full or read-only disk must not interrupt the officer's work
+            _log.warning("autosave failed: %s", err.strerror or type(err).__name__)
             self.failed.emit(f"{self.brief_file}: {err.strerror or err}")
 
     def discard(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QCoreApplication
 
 from ..core.faults import Fault
@@ -69,6 +69,41 @@ def ask_restore(parent: QWidget, original: Path | None) -> bool:
 
 def show_faults(parent: QWidget, title: str, faults: list[Fault]) -> None:
     QtWidgets.QMessageBox.warning(parent, title, "\n".join(str(f) for f in faults))
+
+
+def show_error(parent: QWidget | None, summary: str, details: str, log_file: Path | None) -> None:
+    """An unexpected error: what happened, the details to copy into a report, and the log."""
+    from html import escape
+
+    W = QtWidgets
+    dialog = W.QDialog(parent, windowTitle=tr("Briefing Builder: error"))
+    where = (tr("It is recorded in the log: {0}").format(log_file) if log_file
+             else tr("No log file could be written."))
+    advice = tr("Save your brief if you can. To report the problem, copy the details below "
+                "and send them, with the log, to your support contact.")
+    text = W.QLabel(f"<b>{escape(summary)}</b><p>{escape(advice)}</p><p>{escape(where)}</p>",
+                    wordWrap=True, textInteractionFlags=QtCore.Qt.TextSelectableByMouse)
+    box = W.QPlainTextEdit(details, readOnly=True, accessibleName=tr("Error details"))
+    box.setLineWrapMode(W.QPlainTextEdit.NoWrap)
+    buttons = W.QDialogButtonBox(W.QDialogButtonBox.Close)
+    copy = buttons.addButton(tr("&Copy Details"), W.QDialogButtonBox.ActionRole)
+    copy.clicked.connect(lambda: W.QApplication.clipboard().setText(details))
+    if log_file:
+        folder = buttons.addButton(tr("Show &Log Folder"), W.QDialogButtonBox.ActionRole)
+        folder.clicked.connect(lambda: show_folder(log_file.parent))
+    buttons.rejected.connect(dialog.reject)
+    layout = W.QVBoxLayout(dialog)
+    for widget in (text, box, buttons):
+        layout.addWidget(widget)
+    dialog.resize(720, 420)
+    dialog.exec()
+
+
+def show_folder(folder: Path) -> None:
+    """The system's file manager, on `folder`."""
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 
 
 def show_info(parent: QWidget, title: str, text: str) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from .. import __version__
 from ..core.faults import Fault, InputError
-from . import dialogs
+from . import diagnostics, dialogs
 from .settings import AppSettings
 from .tasks import Runner
 
@@ -201,6 +201,11 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(t("&Help"))
         self._action(help_menu, t("&User Guide"), self.show_user_guide, K.HelpContents, waits=False)
         self._action(help_menu, t("&About Briefing Builder"), self.show_about)
+        help_menu.addSeparator()
+        self._action(help_menu, t("Show &Log Folder"), self._show_log_folder, waits=False)
+        detailed = self._action(help_menu, t("&Detailed Logging"), self._set_detailed_logging, waits=False)
+        detailed.setCheckable(True)
+        detailed.setChecked(self.settings.detailed_logging)
         self._fill_recent_menu()
 
     def _add_undo_actions(self) -> None:
@@ -429,6 +434,20 @@ class MainWindow(QMainWindow):
             "security.</p><p>Library: {1} points, {2} countries, {3}.<br>Folders: {4}</p>").format(
             __version__, len(library.points), len(library.countries), reviewed,
             "; ".join(str(f) for f in library.folders)))
+
+    def _show_log_folder(self) -> None:
+        if diagnostics.start_logging() is None:
+            self.statusBar().showMessage(self.tr("No log is being written."), 5000)
+        else:
+            dialogs.show_folder(diagnostics.log_folder())
+
+    def _set_detailed_logging(self, on: bool) -> None:
+        """For a bug report: the log then also records file names and error messages, which may
+        quote a brief."""
+        self.settings.detailed_logging = on
+        diagnostics.set_detailed(on)
+        self.statusBar().showMessage(self.tr("Detailed logging is on: the log may now quote your briefs.")
+                                     if on else self.tr("Detailed logging is off."), 5000)
 
     # -- window events --------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -98,6 +98,15 @@ class AppSettings:
         items = [path] + [p for p in self.recent_files if p != path]
         self._store.setValue("files/recent", [str(p) for p in items[:MAX_RECENT]])
 
+    # -- diagnostics ----------------------------------------------------------------------
+    @property
+    def detailed_logging(self) -> bool:
+        return self._text("help/detailed_logging") == "true"
+
+    @detailed_logging.setter
+    def detailed_logging(self, on: bool) -> None:
+        self._store.setValue("help/detailed_logging", "true" if on else "false")
+
     # -- window layout --------------------------------------------------------------------
     def window_layout(self) -> tuple[QByteArray | None, ...]:
         """Saved (geometry, dock state, panel splitter state), each None if never saved."""

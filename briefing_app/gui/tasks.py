@@ -7,13 +7,23 @@ Tests use `SyncRunner`, which runs the same functions at once on the calling thr
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from ..core.faults import InputError
+
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+_log = logging.getLogger(__name__)
+
+
+def _record(err: Exception) -> None:
+    """Bad input is the officer's to fix and is shown to them; anything else is a bug: logged."""
+    if not isinstance(err, InputError):
+        _log.error("A background task failed", exc_info=err)
 
 
 class Runner(Protocol):
@@ -45,6 +55,7 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as err:  # handed to the UI thread, which reports it
+            _record(err)
             self._relay.failed.emit(err)
         else:
             self._relay.finished.emit(result)
@@ -96,6 +107,7 @@ class SyncRunner:
         try:
             result = work()
         except Exception as err:
+            _record(err)
             failed(err)
         else:
             done(result)
