@@ -125,7 +125,6 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
     after_paint(window, window.runner.resume)
     window.attach(controller, autosaver, loader)
     recovery = autosaver.find_recovery()
-    autosaver.start_session()
     restore = recovery is not None and dialogs.ask_restore(window, recovery.original)
     if recovery is not None:
         autosaver.forget(recovery)
@@ -135,6 +134,7 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
         autosaver.schedule(recovery.brief, recovery.original)
     elif pending is not None:
         window.open_path(pending)
+    autosaver.start_session()  # last: a failure to start it is the status bar's last word
     loader.check(library)  # held, like the preview, until the panels are painted
     window.ready.emit()
 

@@ -56,7 +56,8 @@ def _remove(path: Path) -> None:
 
 
 class Autosaver(QObject):
-    failed = Signal(str)
+    failed = Signal(str, str)  # the file or folder autosave cannot write, and why
+    written = Signal()  # working (again)
 
     def __init__(self, folder: Path, parent: QObject | None = None, delay_ms: int = AUTOSAVE_DELAY_MS):
         super().__init__(parent)
@@ -113,10 +114,16 @@ class Autosaver(QObject):
             _remove(path)
 
     def start_session(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":
-            os.chmod(self.folder, 0o700)
-        self._write_marker(None)
+        """Mark this session as running. A folder that cannot be made or written is reported
+        through `failed`, not raised: the officer can still work, and save by hand."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if os.name == "posix":
+                os.chmod(self.folder, 0o700)
+            self._write_marker(None)
+        except OSError as err:
+            _log.warning("autosave session not started: %s", err.strerror or type(err).__name__)
+            self.failed.emit(str(self.folder), err.strerror or str(err))
 
     def schedule(self, brief: Brief, original: Path | None) -> None:
         self._pending = (brief, original)
@@ -135,7 +142,9 @@ class Autosaver(QObject):
             self._write_marker(original)
         except OSError as err:  # a full or read-only disk must not interrupt the officer's work
             _log.warning("autosave failed: %s", err.strerror or type(err).__name__)
-            self.failed.emit(f"{self.brief_file}: {err.strerror or err}")
+            self.failed.emit(str(self.brief_file), err.strerror or str(err))
+        else:
+            self.written.emit()
 
     def discard(self) -> None:
         """Nothing unsaved remains (saved, or the officer chose to discard): drop the autosave."""

@@ -48,6 +48,7 @@ def _load_and_check(folders: list[Path], cache: Path | None) -> tuple[Library, l
 class LibraryLoader(QObject):
     loaded = Signal(object)
     checked = Signal(list)
+    check_failed = Signal(str)  # the check itself broke (a bug): its faults are incomplete
     failed = Signal(object)  # a reload that raised: an unreadable folder, or a bug
 
     def __init__(self, runner: Runner, extra_folder: Callable[[], Path | None], base: Path | None = None,
@@ -81,8 +82,15 @@ class LibraryLoader(QObject):
         self._runner.run(work, done, failed)
 
     def check(self, library: Library) -> None:
-        self._runner.run(lambda: _check(library), self.checked.emit,
-                         lambda err: self.checked.emit(library.faults))
+        """The full check on a worker; if it breaks, that is named (status and Problems) next to
+        the faults loading found, rather than passing those off as the whole result."""
+        def failed(err: BaseException) -> None:
+            reason = self.tr("the library check stopped with an error ({0}: {1}); the problems "
+                             "listed may be incomplete").format(type(err).__name__, err)
+            self.check_failed.emit(self.tr("The library check failed; see Problems."))
+            self.checked.emit([*library.faults, Fault("; ".join(map(str, self.folders())), "", reason)])
+
+        self._runner.run(lambda: _check(library), self.checked.emit, failed)
 
     def reload(self) -> None:
         folders = self.folders()

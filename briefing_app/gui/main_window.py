@@ -89,10 +89,11 @@ class MainWindow(QMainWindow):
         controller.path_changed.connect(lambda _path: self._update_title())
         controller.modified_changed.connect(self._on_controller_modified_changed)
         controller.brief_changed.connect(self._on_controller_brief_changed)
-        autosaver.failed.connect(lambda reason: self.statusBar().showMessage(
-            self.tr("Autosave failed: {0}. Save the brief yourself.").format(reason)))
+        autosaver.failed.connect(self._on_autosave_failed)
+        autosaver.written.connect(lambda: self._show_problems("autosave", []))
         loader.loaded.connect(self._on_loader_loaded)
         loader.checked.connect(lambda faults: self._show_library_problems(faults))
+        loader.check_failed.connect(self.statusBar().showMessage)
         loader.failed.connect(lambda err: dialogs.show_faults(self, self.tr("Cannot reload the library"),
                                                               [loader.fault(err)]))
         for editor in self.findChildren(QtWidgets.QLineEdit) + self.findChildren(QtWidgets.QPlainTextEdit):
@@ -263,12 +264,20 @@ class MainWindow(QMainWindow):
         self._show_brief_problems([Fault(self._display_name(), place, w, True) for w in warnings])
 
     def _show_brief_problems(self, faults: list[Fault]) -> None:
-        self.problems.set_problems("brief", faults)
-        self._update_problems_title()
+        self._show_problems("brief", faults)
 
     def _show_library_problems(self, faults: list[Fault]) -> None:
-        self.problems.set_problems("library", faults)
+        self._show_problems("library", faults)
+
+    def _show_problems(self, source: str, faults: list[Fault]) -> None:
+        self.problems.set_problems(source, faults)
         self._update_problems_title()
+
+    def _on_autosave_failed(self, file: str, reason: str) -> None:
+        self.statusBar().showMessage(self.tr("Autosave failed: {0}: {1}. Save the brief yourself.")
+                                     .format(file, reason))
+        self._show_problems("autosave", [Fault(file, "", self.tr(
+            "autosave is not working ({0}): save the brief yourself").format(reason))])
 
     def _update_problems_title(self) -> None:
         """The dock shows itself while there is something to read and steps aside when not."""
