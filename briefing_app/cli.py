@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .core.faults import InputError
-from .core.outputs import PAPERS, VARIANTS
+from .core.outputs import FORMATS, PAPERS, VARIANTS
 
 PROG = "briefing-app"
 
@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    export = commands.add_parser("export", help="write an officer brief or a handout as PDF")
+    export = commands.add_parser("export", help="write an officer brief or a handout (PDF or Word)")
     export.add_argument("brief", nargs="?", type=Path, metavar="BRIEF", help="a .brief file")
     export.add_argument("--country", metavar="CODE", help="ISO country code, e.g. IT")
     export.add_argument("--carrier", metavar="ID", help="carrier id, e.g. tim")
@@ -46,8 +46,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="a point to include (repeat; default: the recommended ones)")
     export.add_argument("--variant", choices=VARIANTS, default=VARIANTS[0])
     export.add_argument("--paper", choices=tuple(PAPERS), default=None)
+    export.add_argument("--format", choices=tuple(FORMATS), default=None,
+                        help="pdf or docx (default: from the output's suffix, else pdf)")
     export.add_argument("--library", type=Path, metavar="DIR", help="extra library folder")
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf|OUT.docx")
     export.set_defaults(usage_error=export.error)
 
     library = commands.add_parser("library", help="check or list the talking-point library")

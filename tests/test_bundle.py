@@ -14,6 +14,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import docx
 import pytest
 from PIL import Image
 
@@ -111,6 +112,10 @@ def test_frozen_app_exports_from_another_folder(bundle, tmp_path):
     assert pdf.is_file()
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "Talking points" in all_text(pdf)
+    word = subprocess.run([str(bundle / EXE), "export", "--country", "JP", "-o", "out.docx"],
+                          cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    assert word.returncode == 0, word.stderr  # python-docx's template travels in the bundle
+    assert "Talking points" in [p.text for p in docx.Document(str(elsewhere / "out.docx")).paragraphs]
 
 
 @pytest.mark.slow

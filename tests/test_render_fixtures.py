@@ -82,9 +82,9 @@ def words(count: int) -> str:
     return " ".join(pool[i % len(pool)] for i in range(count)) + "."
 
 
-def produced(variant: str = "officer", **changes) -> Produced:
-    """The PDF of one variant of `brief(**changes)`, made the one way the app makes it."""
-    return produce(mini(), brief(**changes), variant)
+def produced(variant: str = "officer", fmt: str = "pdf", **changes) -> Produced:
+    """One variant of `brief(**changes)` as a PDF (or `fmt`), made the way the app makes it."""
+    return produce(mini(), brief(**changes), variant, fmt)
 
 
 def produced_from(made: Brief, variant: str = "officer") -> Produced:

@@ -5,13 +5,25 @@ from __future__ import annotations
 from ..core.brief import Brief, PointChoice
 from ..core.brief_file import load_brief
 from ..core.faults import Fault
+from ..core.outputs import FORMATS, format_of
 from ..core.recommend import recommended_ids
 from .common import choose, library_with, report, skipped
+
+
+def output_format(args, parser_error) -> str:
+    """`--format`, or the one the output's suffix names (PDF for a suffix no format has); a
+    `--format` that contradicts the suffix is a usage error."""
+    implied = format_of(args.output.suffix)
+    if args.format and implied and args.format != implied:
+        parser_error(f"--format {args.format} does not match the output {args.output.name} "
+                     f"(a {FORMATS[implied].name} file name)")
+    return args.format or implied or "pdf"
 
 
 def run(args, parser_error) -> int:
     from ..core.produce import check_output_path, produce
 
+    fmt = output_format(args, parser_error)
     check_output_path(args.output)
     library = library_with(args.library)
     skipped(library)
@@ -37,8 +49,9 @@ def run(args, parser_error) -> int:
         brief = brief.model_copy(update={"points": tuple(PointChoice(id=i) for i in ids)})
     if args.paper:
         brief = brief.model_copy(update={"paper": args.paper})
-    result = produce(library, brief, args.variant, "pdf", args.output, name=name)
+    result = produce(library, brief, args.variant, fmt, args.output, name=name)
     report([Fault(str(args.output), "", w, warning=True) for w in result.warnings])
-    pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
-    print(f"Wrote {args.variant} ({result.points} points, {pages}, {brief.paper}) to {args.output}")
+    size = FORMATS[fmt].name if result.pages is None else \
+        f"{result.pages} page" + ("s" if result.pages != 1 else "")
+    print(f"Wrote {args.variant} ({result.points} points, {size}, {brief.paper}) to {args.output}")
     return 0

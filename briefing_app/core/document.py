@@ -9,9 +9,21 @@ content carries its portion marking, so marking rules can work on blocks, not on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Union
+
+# C0 and C1 controls (but tab and newline), the byte-order mark pasted text can carry, lone
+# surrogates and the two non-characters no file format may hold.
+_CONTROL = dict.fromkeys([c for c in range(32) if c not in (9, 10)] + [*range(0x7F, 0xA0), 0xFEFF])
+_UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text as every backend may print it: newlines unified, invisible controls dropped."""
+    clean = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+    return _UNWRITABLE.sub("", clean) if not clean.isascii() else clean
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QCoreApplication
 
 from ..core.faults import Fault
+from ..core.outputs import FORMATS
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QWidget
 
 BRIEF_FILTER = "Briefs (*.brief)"
-PDF_FILTER = "PDF documents (*.pdf)"
 
 
 def tr(text: str) -> str:
@@ -33,13 +33,15 @@ def ask_open_path(parent: QWidget, folder: str) -> Path | None:
     return Path(name) if name else None
 
 
-def ask_save_path(parent: QWidget, title: str, suggestion: str, pdf: bool = False) -> Path | None:
+def ask_save_path(parent: QWidget, title: str, suggestion: str, fmt: str | None = None) -> Path | None:
+    """A file to write: a brief, or a document in the format `fmt` ("pdf", "docx")."""
     dialog = QtWidgets.QFileDialog
-    name, _ = dialog.getSaveFileName(parent, title, suggestion, tr(PDF_FILTER if pdf else BRIEF_FILTER))
+    name, _ = dialog.getSaveFileName(parent, title, suggestion,
+                                     tr(FORMATS[fmt].file_filter if fmt else BRIEF_FILTER))
     if not name:
         return None
     path = Path(name)
-    suffix = ".pdf" if pdf else ".brief"
+    suffix = FORMATS[fmt].suffix if fmt else ".brief"
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 

@@ -33,11 +33,11 @@ if TYPE_CHECKING:
     from .library_loader import LibraryLoader
 
 
-def _produce(library, brief, name: str, variant: str, to):
+def _produce(library, brief, name: str, variant: str, to, fmt: str = "pdf"):
     """Runs on a worker: the one way out, to a file or a printer; ReportLab loads here."""
     from ..core.produce import produce
 
-    return produce(library, brief, variant, "pdf", to, name=name)
+    return produce(library, brief, variant, fmt, to, name=name)
 
 
 class MainWindow(QMainWindow):
@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, t("&Export Officer Brief…"), lambda: self.export("officer"), "Ctrl+E")
         self._action(file, t("Export &Handout…"), lambda: self.export("handout"), "Ctrl+Shift+E")
+        self._action(file, t("Export for &Clearance (Word)…"), lambda: self.export("officer", "docx"))
         self._action(file, t("&Print…"), self.print_brief, K.Print)
         file.addSeparator()
         self._action(file, t("&Quit"), self.close, K.Quit, waits=False)
@@ -382,18 +383,31 @@ class MainWindow(QMainWindow):
         return "-".join(p.lower() for p in parts if p) or "meeting"
 
     # -- output ---------------------------------------------------------------------------
-    def export(self, variant: str) -> None:
+    def export(self, variant: str, fmt: str = "pdf") -> None:
+        """Export a variant; the Word file is the officer brief for the clearance round. Each
+        format's dialog opens in the folder it was last saved to."""
+        from ..core.outputs import FORMATS
+
         stem = self.controller.path.stem if self.controller.path else self._suggested_stem()
-        folder = self.controller.path.parent if self.controller.path else Path(QtCore.QDir.homePath())
-        title = self.tr("Export Officer Brief") if variant == "officer" else self.tr("Export Handout")
-        path = dialogs.ask_save_path(self, title, str(folder / f"{stem}-{variant}.pdf"), pdf=True)
+        folder = self.settings.export_folder(fmt) or (
+            self.controller.path.parent if self.controller.path else Path(QtCore.QDir.homePath()))
+        title = {"docx": self.tr("Export for Clearance (Word)"), "officer": self.tr("Export Officer Brief"),
+                 "handout": self.tr("Export Handout")}["docx" if fmt == "docx" else variant]
+        suggestion = folder / f"{stem}-{variant}{FORMATS[fmt].suffix}"
+        path = dialogs.ask_save_path(self, title, str(suggestion), fmt)
         if not path:
             return
+        self.settings.remember_export_folder(fmt, path.parent)
         library, brief, name = self.controller.library, self.controller.brief, self._display_name()
-        self.runner.run(lambda: _produce(library, brief, name, variant, path),
-                        lambda _result: self.statusBar().showMessage(
-                            self.tr("Exported {0}").format(path), 5000),
+        self.runner.run(lambda: _produce(library, brief, name, variant, path, fmt),
+                        lambda result: self._on_exported(path, result),
                         lambda err: self._report_failure(self.tr("Cannot export"), err))
+
+    def _on_exported(self, path: Path, result) -> None:
+        """Warnings the export raised (a clearance still pending) are listed, not hidden."""
+        self.statusBar().showMessage(self.tr("Exported {0}").format(path), 5000)
+        self.problems.set_problems("export", [Fault(str(path), "", w, True) for w in result.warnings])
+        self._update_problems_title()
 
     def print_brief(self) -> None:
         """Prints the variant on show, checked like an export: a leaking handout is refused."""

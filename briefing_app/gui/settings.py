@@ -86,6 +86,15 @@ class AppSettings:
     def library_folder(self, folder: Path | None) -> None:
         self._store.setValue("library/folder", str(folder) if folder else "")
 
+    # -- export folders -------------------------------------------------------------------
+    def export_folder(self, fmt: str) -> Path | None:
+        """The folder the last export in `fmt` went to, while it still exists."""
+        text = self._text(f"export/{fmt}_folder")
+        return Path(text) if text and Path(text).is_dir() else None
+
+    def remember_export_folder(self, fmt: str, folder: Path) -> None:
+        self._store.setValue(f"export/{fmt}_folder", str(folder))
+
     # -- recent files ---------------------------------------------------------------------
     @property
     def recent_files(self) -> list[Path]:

@@ -20,14 +20,12 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from ..core import document
 from .styles import fallback_font, glyphs, main_font_chars
 
-# C0 and C1 controls (but tab and newline) and the byte-order mark pasted text can carry.
-_CONTROL = dict.fromkeys([c for c in range(32) if c not in (9, 10)] + [*range(0x7F, 0xA0), 0xFEFF])
 _unprintable: ContextVar[set[str] | None] = ContextVar("unprintable", default=None)
 
 
 def markup(text: str) -> str:
     """Plain text as Paragraph markup that prints exactly as typed."""
-    clean = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
+    clean = document.printable(text)
     escaped = escape(clean).replace("\t", " ").replace("\n", "<br/>")
     if escaped.isascii():
         return escaped

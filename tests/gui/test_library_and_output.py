@@ -222,3 +222,31 @@ def test_printing_a_leaking_handout_is_refused(qtbot, make_window, tmp_path, mon
     assert [title for title, _ in shown] == ["Cannot print"]
     assert "handout refused: it contains the drafter's name" in str(shown[0][1][0])
     assert not (tmp_path / "printed.pdf").exists()
+
+
+def test_export_for_clearance_writes_word_and_remembers_its_folder(qtbot, make_window, tmp_path,
+                                                                   monkeypatch):
+    import docx
+
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    folder = tmp_path / "clearance"
+    folder.mkdir()
+    asked = []
+
+    def ask(parent, title, suggestion, fmt=None):
+        asked.append((title, suggestion, fmt))
+        return folder / "rome.docx"
+
+    monkeypatch.setattr(dialogs, "ask_save_path", ask)
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "Export for &Clearance (Word)…")
+    action.trigger()
+    word = docx.Document(str(folder / "rome.docx"))
+    assert word.paragraphs[0].style.name == "Title"
+    assert "Talking points" in [p.text for p in word.paragraphs]
+    assert "<w:trackRevisions/>" in word.settings.element.xml
+    action.trigger()
+    assert [(title, fmt) for title, _, fmt in asked] == [("Export for Clearance (Word)", "docx")] * 2
+    assert asked[0][1].endswith("-officer.docx") and not asked[0][1].startswith(str(folder))
+    assert asked[1][1].startswith(str(folder))  # the folder it was last saved to

@@ -1,0 +1,138 @@
+"""A `Document`'s blocks as Word paragraphs and tables, in the house styles of `docx_styles`.
+
+Nothing here writes a word of its own. Numbers of points and sources are written as text with
+a hanging indent, not as Word's automatic numbering: background headings, "if raised"
+headings and source references cite those numbers, so a clearer who inserts a point in Word
+must not silently renumber what the rest of the brief refers to.
+"""
+
+from __future__ import annotations
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from ..core import document as doc
+from ..core.document import printable
+
+ROLE_STYLES = {"body": "Normal", "subtitle": "Subtitle", "question": "Question", "note": "Note",
+               "bluf": "BLUF", "cell": "Table Text"}
+LIST_STYLES = {"points": "Point", "facts": "Fact", "sources": "Source"}
+LABEL_WIDTH = Mm(36)
+
+
+def _set(parent, tag: str, **attrs: str):
+    """Append a `w:` element with `w:` attributes to `parent`; returns it."""
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    parent.append(element)
+    return element
+
+
+class Writer:
+    """Appends blocks to a python-docx document whose text is `width` wide."""
+
+    def __init__(self, word, width, shade: str):
+        self.word, self.width, self.shade = word, width, shade
+
+    def blocks(self, blocks: tuple[doc.Block, ...]) -> None:
+        for block in blocks:
+            self.block(block)
+
+    def block(self, block: doc.Block) -> None:
+        if isinstance(block, doc.Section):
+            self.block(block.heading)
+            self.blocks(block.blocks)
+        elif isinstance(block, doc.Title):
+            self.word.add_paragraph(printable(block.text), style="Title")
+        elif isinstance(block, doc.Heading):
+            self.word.add_paragraph(printable(block.text), style=f"Heading {block.level}")
+        elif isinstance(block, doc.Paragraph):
+            self.paragraph(self.word.add_paragraph(style=ROLE_STYLES[block.role]), block)
+        elif isinstance(block, doc.ItemList):
+            for item in block.items:
+                out = self.word.add_paragraph(printable(item.label) + "\t",
+                                              style=LIST_STYLES[block.kind])
+                self.paragraph(out, item.paragraph)
+        elif isinstance(block, (doc.Table, doc.Box)):
+            self.table(block) if isinstance(block, doc.Table) else self.box(block)
+            self.word.add_paragraph(style="Note")  # Word would join two tables that touch
+        elif isinstance(block, doc.Figures):
+            for figure in block.figures:
+                self.figure(figure)
+        elif isinstance(block, doc.Signoff):
+            for index, line in enumerate(block.lines):
+                out = self.paragraph(self.word.add_paragraph(), line)
+                out.paragraph_format.keep_with_next = index < len(block.lines) - 1
+                out.paragraph_format.space_before = Mm(3.5) if index == 0 else None
+        else:
+            raise TypeError(f"no Word layout for {type(block).__name__}")
+
+    @staticmethod
+    def paragraph(out, block: doc.Paragraph):
+        """The runs of `block` (portion mark first, source numbers last) added to `out`."""
+        if block.portion and block.portion.mark:
+            out.add_run(block.portion.mark + "\u00a0")
+        for run in block.runs:
+            out.add_run(printable(run.text)).bold = run.bold or None
+        if block.refs:
+            out.add_run(block.refs_text)
+        return out
+
+    def _cell_lines(self, cell, lines: tuple[str, ...], style: str, bold: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = style
+        paragraph.add_run(printable("\n".join(lines))).bold = bold or None
+
+    def table(self, block: doc.Table) -> None:
+        columns = len(block.rows[0]) if block.rows else len(block.header)
+        rows = ([block.header] if block.header else []) + list(block.rows)
+        table = self.word.add_table(rows=len(rows), cols=columns, style="Table Grid")
+        widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
+            else [int(self.width / columns)] * columns
+        for index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+            header = bool(block.header) and index == 0
+            if header:  # repeated at the top of every page the table runs onto
+                _set(row._tr.get_or_add_trPr(), "w:tblHeader")
+            for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+                cell.width = widths[col]
+                lines = (value,) if isinstance(value, str) else value
+                label = header or (block.labelled and col == 0)
+                self._cell_lines(cell, lines, "Table Label" if label else "Table Text")
+                if header:
+                    _set(cell._tc.get_or_add_tcPr(), "w:shd", val="clear", color="auto",
+                         fill=self.shade)
+
+    def box(self, block: doc.Box) -> None:
+        table = self.word.add_table(rows=1, cols=1, style="Table Grid")
+        table.alignment = WD_TABLE_ALIGNMENT.RIGHT if block.align == "right" \
+            else WD_TABLE_ALIGNMENT.CENTER
+        cell = table.cell(0, 0)
+        cell.width = int(self.width * block.width)
+        if block.shade:
+            _set(cell._tc.get_or_add_tcPr(), "w:shd", val="clear", color="auto", fill=self.shade)
+        for index, para in enumerate(block.paragraphs):
+            out = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            out.style = ROLE_STYLES[para.role]
+            self.paragraph(out, para)
+
+    def figure(self, figure: doc.Figure) -> None:
+        """A figure as its data: a caption, a table of what it shows (with the figure's text
+        alternative as the table's description) and its note."""
+        self.word.add_paragraph(printable(figure.title), style="Caption")
+        if isinstance(figure, doc.BarChart):
+            rows = tuple((bar.label, f"{bar.value:g}{figure.unit}", figure.legend[bar.group])
+                         for bar in figure.bars)
+            notes = (figure.note,)
+        else:
+            rows = tuple((row.tag, row.edge.replace("\n", " "), row.core, row.note)
+                         for row in figure.rows)
+            notes = ()
+        self.table(doc.Table(rows))
+        properties = self.word.tables[-1]._tbl.tblPr
+        _set(properties, "w:tblCaption", val=printable(figure.title))
+        _set(properties, "w:tblDescription", val=printable(figure.alt))
+        for note in notes:
+            self.word.add_paragraph(printable(note), style="Note")

@@ -1,0 +1,72 @@
+"""Canaries: a unique string planted in every officer-only field of a brief, and the handout
+exported in each format. None may appear anywhere in the file: not in a PDF's text, metadata
+or bytes, not in any part of a Word package (body, headers, footers, properties, settings)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from briefing_app.core.brief import QA, Brief, Counterpart, CuiBlock, CustomPoint, Meeting, PointChoice
+from briefing_app.core.outputs import FORMATS
+from briefing_app.core.produce import produce
+from tests.pdf_reading import all_text, reader
+from tests.test_render_fixtures import LIBRARY_OFFICER_ONLY, mini
+
+CANARIES = [f"Canary{n:02d}Zq{'xkvwj'[n % 5]}" for n in range(24)]
+
+
+def canary_brief() -> Brief:
+    c = iter(CANARIES)
+    return Brief(
+        country="IT", carrier="tim", drafted_by=next(c), cleared_by=next(c), marking=next(c),
+        cui=CuiBlock(controlled_by=next(c), category=next(c), dissemination=next(c), poc=next(c)),
+        meeting=Meeting(title=next(c), place=next(c), purpose=next(c), bluf=next(c),
+                        objectives=(next(c),), participants=(next(c),),
+                        counterparts=(Counterpart(name=next(c), title=next(c), organisation=next(c),
+                                                  pronunciation=next(c)),)),
+        points=(PointChoice(id="compulsion-law"), PointChoice(id="edge-huawei", text=next(c)),
+                PointChoice(id="custom-internal"), PointChoice(id="custom-public")),
+        custom_points=(
+            CustomPoint(id="custom-internal", title=next(c), text=next(c), releasable=False),
+            CustomPoint(id="custom-public", title="Public", text="Shared text.",
+                        background=next(c), if_raised=(QA(question=next(c), answer=next(c)),),
+                        releasable=True)))
+
+
+def planted() -> list[str]:
+    return [*CANARIES, *LIBRARY_OFFICER_ONLY]
+
+
+def file_texts(data: bytes, fmt: str) -> list[str]:
+    """Everything a recipient's tools could read out of the file."""
+    if fmt == "docx":
+        package = zipfile.ZipFile(io.BytesIO(data))
+        return [package.read(name).decode("utf-8", "replace") for name in package.namelist()]
+    metadata = " ".join(str(v) for v in (reader(data).metadata or {}).values())
+    return [all_text(data), metadata, data.decode("latin-1")]
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_no_canary_reaches_any_part_of_a_handout(fmt, tmp_path):
+    out = tmp_path / f"handout{FORMATS[fmt].suffix}"
+    result = produce(mini(), canary_brief(), "handout", fmt, out)
+    texts = file_texts(out.read_bytes(), fmt)
+    assert "Shared text." in " ".join(texts[:1] if fmt == "pdf" else texts)
+    packed = ["".join(t.split()).casefold() for t in texts]
+    for canary in planted():
+        needle = "".join(canary.split()).casefold()
+        assert not [i for i, t in enumerate(packed) if needle in t], canary
+    assert result.data == out.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_the_officer_brief_carries_every_canary_it_prints(fmt):
+    """The control: the same brief's officer version does print them, so the test can fail."""
+    data = produce(mini(), canary_brief(), "officer", fmt).data
+    joined = "".join("".join(file_texts(data, fmt)).split())
+    printed = [c for c in CANARIES if c in joined]
+    cui_block = CANARIES[3:7]  # printed only under a CUI banner
+    assert printed == [c for c in CANARIES[:23] if c not in cui_block]
