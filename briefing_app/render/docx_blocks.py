@@ -92,6 +92,9 @@ class Writer:
         table = self.word.add_table(rows=len(rows), cols=columns, style="Table Grid")
         widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
             else [int(self.width / columns)] * columns
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width  # the grid, which LibreOffice reads; Word reads each cell's
         for index, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
             header = bool(block.header) and index == 0
             if header:  # repeated at the top of every page the table runs onto
@@ -110,7 +113,8 @@ class Writer:
         table.alignment = WD_TABLE_ALIGNMENT.RIGHT if block.align == "right" \
             else WD_TABLE_ALIGNMENT.CENTER
         cell = table.cell(0, 0)
-        cell.width = int(self.width * block.width)
+        table.autofit = False
+        table.columns[0].width = cell.width = int(self.width * block.width)
         if block.shade:
             _set(cell._tc.get_or_add_tcPr(), "w:shd", val="clear", color="auto", fill=self.shade)
         for index, para in enumerate(block.paragraphs):
@@ -136,3 +140,4 @@ class Writer:
         _set(properties, "w:tblDescription", val=printable(figure.alt))
         for note in notes:
             self.word.add_paragraph(printable(note), style="Note")
+        self.word.add_paragraph(style="Note")

@@ -76,7 +76,10 @@ def set_up(word, paper: str) -> int:
 
 def _paragraph_style(style, spec: dict[str, Any], data: dict[str, Any]) -> None:
     font = style.font
-    _fonts(style.element.get_or_add_rPr(), data["word"][spec["font"]][0])
+    rpr = style.element.get_or_add_rPr()
+    _fonts(rpr, data["word"][spec["font"]][0])
+    for spacing in rpr.findall(qn("w:spacing")):  # Word's Title and Subtitle letter-space
+        rpr.remove(spacing)
     font.size = Pt(spec["size"])
     font.bold = bool(spec.get("bold"))
     font.italic = False
