@@ -83,3 +83,20 @@ def test_a_format_1_brief_opens_and_saves_in_the_current_format(tmp_path):
     assert (brief.country, brief.drafted_by, brief.points[0].id) == ("IT", "A. Officer", "compulsion-law")
     save_brief(brief, path)
     assert json.loads(path.read_text())["schema_version"] == 2
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_old_cleared_by_line_opens_as_one_clearance_given(tmp_path, version):
+    """Format 1 (and format 2 as saved before the clearance record) had one `cleared_by`
+    line; it opens as a clearance with status cleared, and saves without the old field."""
+    path = tmp_path / "old.brief"
+    path.write_text(json.dumps({"schema_version": version, "country": "IT",
+                                "drafted_by": "A. Officer", "cleared_by": "ECON: B. Chief"}))
+    brief = load_brief(path)
+    assert [(c.role, c.name, c.status, c.date) for c in brief.clearances] == [
+        ("cleared", "ECON: B. Chief", "cleared", None)]
+    save_brief(brief, path)
+    saved = json.loads(path.read_text())
+    assert "cleared_by" not in saved
+    assert saved["clearances"] == [{"role": "cleared", "office": "", "name": "ECON: B. Chief",
+                                    "date": None, "status": "cleared"}]

@@ -12,6 +12,7 @@ import pytest
 from briefing_app.core.brief import (
     QA,
     Brief,
+    Clearance,
     ControlledBy,
     Counterpart,
     CuiBlock,
@@ -31,7 +32,8 @@ CANARIES = [f"Canary{n:02d}Zq{'xkvwj'[n % 5]}" for n in range(24)]
 def canary_brief() -> Brief:
     c = iter(CANARIES)
     return Brief(
-        country="IT", carrier="tim", drafted_by=next(c), cleared_by=next(c), marking=next(c),
+        country="IT", carrier="tim", drafted_by=next(c),
+        clearances=(Clearance(office="ECON", name=next(c)),), marking=next(c),
         cui=CuiBlock(controlled_by=ControlledBy(agency=next(c), office=next(c)),
                      categories=(next(c),), poc=next(c)),
         meeting=Meeting(title=next(c), place=next(c), purpose=next(c), bluf=next(c),

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from briefing_app.core.brief import (
     QA,
     Brief,
+    Clearance,
     ControlledBy,
     Counterpart,
     CuiBlock,
@@ -55,7 +56,7 @@ def test_officer_only_strings_never_reach_the_handout(secrets):
     with tempfile.TemporaryDirectory() as folder:
         library = library_with_secrets(Path(folder), next(s), next(s), next(s))
     brief = Brief(
-        country="IT", carrier="tim", drafted_by=next(s), cleared_by=next(s), marking=next(s),
+        country="IT", carrier="tim", drafted_by=next(s), clearances=(Clearance(name=next(s)),), marking=next(s),
         cui=CuiBlock(controlled_by=ControlledBy(agency=next(s), office=next(s)), categories=(next(s),),
                      controls=(next(s),), poc=next(s)),
         meeting=Meeting(title=next(s), place=next(s), purpose=next(s), bluf=next(s), objectives=(next(s),),
@@ -101,7 +102,7 @@ def test_any_unicode_in_every_printed_field_exports(values):
     library = load_library([MINI])
     v = iter(values)
     brief = Brief(
-        country="IT", carrier="tim", drafted_by=next(v), cleared_by=next(v),
+        country="IT", carrier="tim", drafted_by=next(v), clearances=(Clearance(name=next(v)),),
         meeting=Meeting(title=next(v), place=next(v), purpose=next(v), bluf=next(v),
                         counterparts=(Counterpart(name=next(v)),)),
         points=(PointChoice(id="compulsion-law", text=next(v)), PointChoice(id="custom-x")),

@@ -9,7 +9,7 @@ import datetime as dt
 from functools import cache
 
 from briefing_app.core.assemble import AssembledBrief, assemble
-from briefing_app.core.brief import Brief, Counterpart, CustomPoint, Meeting, PointChoice
+from briefing_app.core.brief import Brief, Clearance, Counterpart, CustomPoint, Meeting, PointChoice
 from briefing_app.core.library import Library, load_library
 from briefing_app.core.models import QA
 from briefing_app.core.produce import Produced, produce
@@ -68,7 +68,8 @@ def brief(ids=("compulsion-law", "edge-huawei", "base-commercial"), customs=None
     points = tuple(PointChoice(id=i) for i in ids) + tuple(PointChoice(id=c.id) for c in customs)
     fields = dict(country="IT", carrier="tim", regime="sbu", meeting=meeting(), points=points,
                   custom_points=tuple(customs), drafted_by=OFFICER_ONLY["drafted_by"],
-                  cleared_by=OFFICER_ONLY["cleared_by"])
+                  clearances=(Clearance(office="ECON", name=OFFICER_ONLY["cleared_by"],
+                                        date=dt.date(2026, 11, 28), status="cleared"),))
     return Brief(**{**fields, **changes})
 
 

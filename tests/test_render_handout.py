@@ -90,7 +90,7 @@ def test_a_clean_handout_passes_its_own_check(handout):
 def test_the_check_names_each_kind_of_leak_without_quoting_it():
     leaks = file_leaks(produced("officer").data, make_brief())
     joined = " | ".join(leaks)
-    for expected in ("the drafter's name", "the clearer's name", "the BLUF", "the background of point 1",
+    for expected in ("the drafter's name", "a clearer's name", "the BLUF", "the background of point 1",
                      "an if-raised question of point 1", "the text of non-releasable point 2",
                      "the marking 'SENSITIVE BUT UNCLASSIFIED'", "the marking '(U)'",
                      "a document title other than the handout's own"):

@@ -3,6 +3,7 @@ markings rolled up from the points, the CUI block, and page-budget warnings."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -34,8 +35,8 @@ def test_sections_come_in_read_ahead_order():
              "Purpose", "Objectives", "Talking points", "1. (U) Chinese law obliges", "Background",
              "If raised", "QUESTION-COMPULSION", "ANSWER-COMPULSION", "Country snapshot: Italy",
              "US forces hosted", "Aviano Air Base", "Carriers and publicly reported vendors",
-             "Sources", "Drafted by: " + OFFICER_ONLY["drafted_by"],
-             "Cleared by: " + OFFICER_ONLY["cleared_by"]]
+             "Sources", "Drafted: " + OFFICER_ONLY["drafted_by"],
+             f"Cleared: ECON: {OFFICER_ONLY['cleared_by']}, 2026-11-28"]
     position = 0
     for expected in order:
         found = text.find(expected, position)
@@ -172,3 +173,28 @@ def test_a_hand_picked_point_whose_condition_fails_is_warned_about():
         "carrier and 'Huawei' in carrier.vendor_names); check that its wording is true here"]
     assert [w for w in produced_from(brief, "officer").warnings if "does not fit" in w] == misfits
     assert [w for w in produced_from(brief, "handout").warnings if "does not fit" in w] == misfits[:1]
+
+
+def test_the_clearance_record_prints_one_line_each_and_pending_is_a_warning(tmp_path, capsys,
+                                                                          mini_library):
+    from briefing_app.cli import run_command
+    from briefing_app.core.brief import Clearance
+    from briefing_app.core.brief_file import save_brief
+
+    clearances = (Clearance(office="ECON", name="B. Jones", date=dt.date(2026, 11, 27),
+                            status="cleared-with-edits"),
+                  Clearance(office="POL", name="C. Smith", status="pending"),
+                  Clearance(role="approved", office="DCM", name="D. Lee", status="pending"))
+    path, out = tmp_path / "clearing.brief", tmp_path / "clearing.pdf"
+    save_brief(make_brief(clearances=clearances), path)
+    status = run_command(["export", str(path), "--library", str(mini_library), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert status == 0 and out.exists()
+    text = all_text(out)
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[lines.index(f"Drafted: {OFFICER_ONLY['drafted_by']}") + 1:][:3] == [
+        "Cleared: ECON: B. Jones, 2026-11-27 (cleared with edits)",
+        "Cleared: POL: C. Smith (pending)",
+        "Approved: DCM: D. Lee (pending)"]
+    assert f"{out}: warning: clearance by POL: C. Smith is still pending" in captured.err
+    assert f"{out}: warning: approval by DCM: D. Lee is still pending" in captured.err

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
 
-from .brief import Brief, CuiBlock, Meeting
+from .brief import Brief, Clearance, CuiBlock, Meeting
 from .counterpart import CounterpartCheck
 from .faults import Fault, InputError
 from .library import Library
@@ -61,7 +61,7 @@ class AssembledBrief:
     marks: Marks
     cui: CuiBlock
     drafted_by: str
-    cleared_by: str
+    clearances: tuple[Clearance, ...]
     paper: str
 
     def source_number(self, source: Source) -> int:
@@ -172,7 +172,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
     return AssembledBrief(
         meeting=brief.meeting, country=country, carrier=carrier, points=tuple(points),
         sources=tuple(sources), marks=marks, cui=brief.cui, drafted_by=brief.drafted_by,
-        cleared_by=brief.cleared_by, paper=brief.paper)
+        clearances=brief.clearances, paper=brief.paper)
 
 
 def _data_sources(point: TalkingPoint, country: Country, carrier: Carrier | None) -> list[Source]:

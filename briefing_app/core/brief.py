@@ -97,6 +97,20 @@ class CuiBlock(Record):
     poc: Text = ""
 
 
+ClearanceRole = Literal["cleared", "approved"]
+ClearanceStatus = Literal["pending", "cleared", "cleared-with-edits"]
+
+
+class Clearance(Record):
+    """One office's clearance (or approval) of the brief, as the clearance record lists it."""
+
+    role: ClearanceRole = "cleared"
+    office: Short = ""
+    name: Short = ""
+    date: dt.date | None = None
+    status: ClearanceStatus = "pending"
+
+
 class Brief(Record):
     schema_version: int = SCHEMA_VERSION
     meeting: Meeting = Meeting()
@@ -112,7 +126,7 @@ class Brief(Record):
     descriptor: Descriptor = ""
     cui: CuiBlock = CuiBlock()
     drafted_by: Text = ""
-    cleared_by: Text = ""
+    clearances: tuple[Clearance, ...] = ()
     paper: Paper = "a4"
 
     @field_validator("country", mode="before")

@@ -22,8 +22,20 @@ MAX_BRIEF_BYTES = 20_000_000
 
 
 def _format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
-    """Format 2 adds fields, each with a default; the markings change shape (below)."""
-    return _markings_1_to_2(data)
+    """Format 2 adds fields, each with a default; the markings and the clearer change shape."""
+    return _clearances(_markings_1_to_2(data))
+
+
+def _clearances(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1's `cleared_by` line becomes one clearance, given: a brief that said who cleared
+    it had been cleared. (Format 2 files saved before `clearances` existed carry it too.)"""
+    if "cleared_by" not in data:
+        return data
+    data = dict(data)
+    cleared_by = data.pop("cleared_by")
+    if isinstance(cleared_by, str) and cleared_by.strip() and not data.get("clearances"):
+        data["clearances"] = [{"role": "cleared", "name": cleared_by.strip(), "status": "cleared"}]
+    return data
 
 
 def _markings_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
@@ -106,6 +118,7 @@ def parse_brief(text: str, name: str) -> Brief:
         data = MIGRATIONS[version](data)
         version += 1
     data["schema_version"] = SCHEMA_VERSION
+    data = _clearances(data)
     try:
         return Brief.model_validate(data)
     except ValidationError as err:

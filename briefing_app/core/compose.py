@@ -8,6 +8,7 @@ pieces both use and the entry point.
 from __future__ import annotations
 
 from .assemble import AssembledBrief
+from .brief import Clearance
 from .document import Document, Portion, Run
 from .language import Words, words
 from .models import Source
@@ -36,3 +37,15 @@ def source_line(w: Words, source: Source) -> str:
     text = w.quoted_source.format(publisher=source.publisher, title=source.title,
                                   date=source.date.isoformat())
     return text + (f"\n{source.url}" if source.url else "")  # a URL on its own line breaks less
+
+
+def clearer(clearance: Clearance) -> str:
+    """An office and a name as the clearance record writes them: "ECON: B. Jones"."""
+    return ": ".join(part for part in (clearance.office, clearance.name) if part)
+
+
+def clearance_notes(brief: AssembledBrief, w: Words) -> tuple[str, ...]:
+    """A warning for each clearance still pending: the paper is not cleared yet."""
+    pending = dict(w.clearance_pending)
+    return tuple(pending[c.role].format(who=clearer(c) or w.not_given)
+                 for c in brief.clearances if c.status == "pending")

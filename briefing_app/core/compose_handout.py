@@ -9,7 +9,7 @@ the only metadata.
 from __future__ import annotations
 
 from .assemble import AssembledBrief
-from .compose import run_in, source_line
+from .compose import clearance_notes, run_in, source_line
 from .document import (
     Bar,
     BarChart,
@@ -75,7 +75,8 @@ def handout(brief: AssembledBrief, w: Words, language: str) -> Document:
                       for n in numbers)
         blocks.append(Section("sources", Heading(w.public_sources, 2),
                               (ItemList("sources", items),)))
-    notes = tuple(m for p in brief.handout_points for m in p.misfit_warning)
+    notes = tuple(m for p in brief.handout_points for m in p.misfit_warning) \
+        + clearance_notes(brief, w)
     return Document("handout", brief.paper, tuple(blocks), Furniture("", w.page),
                     Metadata(title, language),
                     (Budget("pages", "", HANDOUT_PAGES, w.handout_too_long),), notes)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from .assemble import AssembledBrief, AssembledPoint
 from .brief import Objective
-from .compose import portion, run_in, source_line
+from .compose import clearance_notes, clearer, portion, run_in, source_line
 from .document import (
     Block,
     Box,
@@ -156,9 +156,16 @@ def _sources(brief: AssembledBrief, w: Words) -> list[Section]:
 
 
 def _signoff(brief: AssembledBrief, w: Words) -> Signoff:
-    return Signoff(tuple(Paragraph((Run(label, bold=True), Run(f" {name or w.not_given}")))
-                         for label, name in ((w.drafted_by, brief.drafted_by),
-                                             (w.cleared_by, brief.cleared_by))))
+    """The clearance record in the usual form: who drafted, then one line per clearance."""
+    roles, statuses = dict(w.clearance_roles), dict(w.clearance_status)
+    lines = [(w.drafted, brief.drafted_by or w.not_given)]
+    for c in brief.clearances:
+        date = w.clearance_date.format(date=c.date.isoformat()) if c.date else ""
+        lines.append((roles[c.role], f"{clearer(c) or w.not_given}{date}{statuses[c.status]}"))
+    if not brief.clearances:
+        lines.append((roles["cleared"], w.not_given))
+    return Signoff(tuple(Paragraph((Run(label, bold=True), Run(f" {text}")))
+                         for label, text in lines))
 
 
 def _notes(brief: AssembledBrief, w: Words) -> tuple[str, ...]:
@@ -166,7 +173,8 @@ def _notes(brief: AssembledBrief, w: Words) -> tuple[str, ...]:
     found = list(brief.marks.warnings)
     if len(_objectives(brief)) > OBJECTIVES:
         found.append(w.too_many_objectives.format(count=len(_objectives(brief)), limit=OBJECTIVES))
-    return tuple(found) + tuple(m for p in brief.points for m in p.misfit_warning)
+    return tuple(found) + tuple(m for p in brief.points for m in p.misfit_warning) \
+        + clearance_notes(brief, w)
 
 
 def officer(brief: AssembledBrief, w: Words, language: str) -> Document:

@@ -53,8 +53,16 @@ class Words:
     policy: str = "Policy notes"
     reviewed: str = "Country profile last reviewed {date}."
     sources: str = "Sources"
-    drafted_by: str = "Drafted by:"
-    cleared_by: str = "Cleared by:"
+    drafted: str = "Drafted:"
+    clearance_roles: tuple[tuple[str, str], ...] = (("cleared", "Cleared:"),
+                                                    ("approved", "Approved:"))
+    clearance_date: str = ", {date}"
+    clearance_status: tuple[tuple[str, str], ...] = (("pending", " (pending)"),
+                                                     ("cleared-with-edits", " (cleared with edits)"),
+                                                     ("cleared", ""))
+    clearance_pending: tuple[tuple[str, str], ...] = (
+        ("cleared", "clearance by {who} is still pending"),
+        ("approved", "approval by {who} is still pending"))
     not_given: str = "(not given)"
     # Page budgets, checked where the layout can be measured
     points_too_long: str = ("talking points run to {value:.1f} pages; keep them to one page "

@@ -42,7 +42,8 @@ class OfficerOnly:
 def officer_only(brief: AssembledBrief, allowed: str) -> OfficerOnly:
     """The officer-only material of `brief`; `allowed` is the handout document's text."""
     meeting, cui = brief.meeting, brief.cui
-    people = [("the drafter's name", brief.drafted_by), ("the clearer's name", brief.cleared_by),
+    people = [("the drafter's name", brief.drafted_by),
+              *(("a clearer's name", c.name) for c in brief.clearances),
               *(("a participant's name", p) for p in meeting.participants),
               *(("the CUI designation block", v) for v in (cui.controlled_by.office, cui.poc))]
     text = [("the BLUF", meeting.bluf), ("the meeting purpose", meeting.purpose),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...core.brief import Brief, Counterpart
 from ...core.outputs import PAPERS
 from ..controller import BriefController
+from .clearance_table import ClearanceTable
 from .cui_fields import CuiFields
 from .mark_combo import MarkCombo
 from .objectives_editor import ObjectivesEditor
@@ -73,7 +74,7 @@ class MeetingForm(QScrollArea):
         self.bluf = self._box(t("Bottom line up front"), 2)
         self.bluf_marking = MarkCombo(t("Marking of the BLUF"))
         self.drafted_by = QLineEdit(accessibleName=t("Drafted by"))
-        self.cleared_by = QLineEdit(accessibleName=t("Cleared by"))
+        self.clearances = ClearanceTable(controller)
         self.marks = CuiFields(controller)
         self.paper = QComboBox(accessibleName=t("Paper size"))
         for paper in PAPERS.values():
@@ -110,7 +111,7 @@ class MeetingForm(QScrollArea):
                              (t("Objectives:"), self.objectives),
                              (QLabel(t("&BLUF:"), buddy=self.bluf), _marked(self.bluf, self.bluf_marking)),
                              (t("Marking:"), self.marks),
-                             (t("&Drafted by:"), self.drafted_by), (t("C&leared by:"), self.cleared_by),
+                             (t("&Drafted by:"), self.drafted_by), (t("C&learances:"), self.clearances),
                              (t("Pape&r:"), self.paper)):
             form.addRow(label, field)
         self.setWidget(page)
@@ -134,7 +135,6 @@ class MeetingForm(QScrollArea):
         for name, combo in (("purpose_marking", self.purpose_marking), ("bluf_marking", self.bluf_marking)):
             combo.activated.connect(lambda _i, n=name, m=combo: c.update_meeting(**{n: m.mark()}))
         self.drafted_by.textEdited.connect(lambda text: c.update_brief(drafted_by=text))
-        self.cleared_by.textEdited.connect(lambda text: c.update_brief(cleared_by=text))
         self.paper.activated.connect(lambda i: c.update_brief(paper=self.paper.itemData(i)))
 
     def _commit_when(self) -> None:
@@ -168,7 +168,7 @@ class MeetingForm(QScrollArea):
             self._controller.update_meeting(merge=False, counterparts=tuple(people))
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
-        shown = (brief.meeting, brief.scheme, brief.regime, brief.drafted_by, brief.cleared_by,
+        shown = (brief.meeting, brief.scheme, brief.regime, brief.drafted_by, brief.clearances,
                  brief.paper)
         if shown == self._shown:
             return  # a change elsewhere in the brief: leave the form (and its cursor) alone
@@ -191,7 +191,7 @@ class MeetingForm(QScrollArea):
         self.bluf_marking.show_mark(brief, meeting.bluf_marking)
         self._show_counterparts(brief)
         _set_text(self.drafted_by, brief.drafted_by)
-        _set_text(self.cleared_by, brief.cleared_by)
+        self.clearances.show_brief(brief)
         self.paper.setCurrentIndex(self.paper.findData(brief.paper))
         for widget in self.findChildren(QWidget):
             widget.blockSignals(False)
