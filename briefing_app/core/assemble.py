@@ -16,7 +16,7 @@ from .counterpart import CounterpartCheck
 from .faults import Fault, InputError
 from .library import Library
 from .markings import Marks, brief_portions, resolve
-from .models import QA, Carrier, Country, Source, TalkingPoint
+from .models import QA, Carrier, Country, Fact, Source, TalkingPoint
 from .recommend import unmet_condition
 from .stance import stance_misfit
 from .templating import describe_error, fields_used, render, template_context
@@ -38,6 +38,8 @@ class AssembledPoint:
     releasable: bool
     custom: bool
     misfit: str = ""  # why a hand-picked point does not fit here: condition, stance, examples
+    fact: Fact | None = None  # a library point's `verify` and `deadline`
+    cited: tuple[Source, ...] = ()  # its own sources, to tell whether a deadline was followed up
 
     @property
     def misfit_warning(self) -> tuple[str, ...]:
@@ -164,7 +166,9 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             text=body["text"], library_text=library_text, background=body["background"],
             if_raised=body["if_raised"], source_numbers=numbers,
             handout_source_numbers=public, marking=marking,
-            releasable=releasable, custom=custom is not None, misfit=misfit))
+            releasable=releasable, custom=custom is not None, misfit=misfit,
+            fact=lib_point if custom is None else None,
+            cited=tuple(lib_point.sources) if custom is None else ()))
     for source in _snapshot_sources(country):
         _number(sources, source)
     point_markings = {p.id: (p.marking, p.releasable) for p in points}

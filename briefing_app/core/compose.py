@@ -7,6 +7,8 @@ pieces both use and the entry point.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .assemble import AssembledBrief
 from .brief import Clearance
 from .document import Document, Portion, Run
@@ -14,12 +16,16 @@ from .language import Words, words
 from .models import Source
 
 
-def compose(brief: AssembledBrief, variant: str, language: str = "en") -> Document:
-    """The document one variant of the brief prints, in `language`."""
+def compose(brief: AssembledBrief, variant: str, language: str = "en",
+            today: dt.date | None = None) -> Document:
+    """The document one variant of the brief prints, in `language`; `today` decides which
+    deadlines the officer brief reports as passed."""
     from .compose_handout import handout
     from .compose_officer import officer
 
-    return (officer if variant == "officer" else handout)(brief, words(language), language)
+    if variant == "officer":
+        return officer(brief, words(language), language, today)
+    return handout(brief, words(language), language)
 
 
 def portion(brief: AssembledBrief, marking: str) -> Portion:

@@ -7,7 +7,8 @@ snapshot and sources after; drafted/cleared lines last.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterable
 
 from .assemble import AssembledBrief, AssembledPoint
 from .brief import Objective
@@ -31,6 +32,8 @@ from .document import (
     plain,
 )
 from .language import Words
+from .models import Carrier, Fact, Source
+from .provenance import overdue
 
 POINTS_PAGES, BACKGROUND_PAGES, BLUF_LINES, OBJECTIVES = 1.0, 2.0, 4, 3
 
@@ -118,7 +121,37 @@ def _per_point(section: str, title: str, brief: AssembledBrief, w: Words,
     return [Section(section, Heading(title), tuple(blocks))] if blocks else []
 
 
-def _snapshot(brief: AssembledBrief, w: Words) -> Section:
+def _day(w: Words, day: dt.date) -> str:
+    return w.long_date.format(date=day.day, month=w.months[day.month - 1], year=day.year)
+
+
+def _asides(w: Words, fact: Fact, sources: Iterable[Source], today: dt.date) -> list[str]:
+    """What the officer must know about how far a recorded fact can be trusted today."""
+    found = [w.verify_aside.format(what=fact.verify.rstrip("."))] if fact.verify else []
+    if overdue(fact, sources, today):
+        found.append(w.deadline_aside.format(date=_day(w, fact.deadline)))
+    return found
+
+
+def _sentences(asides: list[str]) -> str:
+    return "".join(f" {a[:1].upper()}{a[1:]}." for a in asides)
+
+
+def _carrier_line(carrier: Carrier, number: Callable[[Source], int], w: Words, today: dt.date) -> str:
+    """The carrier's vendors in words, each with its source number; a carrier without any says
+    why none is on public record, or that the library has not recorded them."""
+    vendors = "; ".join(
+        w.vendor.format(vendor=v.vendor, ref=number(v.source),
+                        phrase=v.phrase + (f", {v.detail}" if v.detail else ""))
+        + "".join(f", {a}" for a in _asides(w, v, (v.source,), today))
+        for v in carrier.vendors)
+    if not vendors:
+        why = carrier.vendors_unknown.strip().rstrip(".")
+        vendors = w.no_vendors.format(why=why) if why else w.vendors_not_recorded
+    return vendors + (f". {carrier.notes}" if carrier.notes else "")
+
+
+def _snapshot(brief: AssembledBrief, w: Words, today: dt.date) -> Section:
     """Public, sourced facts about the host country: forces, carriers and vendors, policy."""
     country, number = brief.country, brief.source_number
     mark = portion(brief, "U")
@@ -126,32 +159,44 @@ def _snapshot(brief: AssembledBrief, w: Words) -> Section:
     def facts(lines: list[Paragraph]) -> ItemList:
         return ItemList("facts", tuple(Item(w.bullet, line) for line in lines))
 
-    forces = [plain(w.installation.format(name=f.name, location=f.location, service=f.service),
-                    portion=mark) for f in country.us_forces] \
+    forces = [plain(w.installation.format(name=f.name, location=f.location, service=f.service)
+                    + _sentences(_asides(w, f, country.sources, today)), portion=mark)
+              for f in country.us_forces] \
         or [plain(w.no_us_forces.format(country=country.at_start), portion=mark)]
-    carriers = []
-    for carrier in country.carriers:
-        vendors = "; ".join(w.vendor.format(vendor=v.vendor, ref=number(v.source),
-                                            phrase=v.phrase + (f", {v.detail}" if v.detail else ""))
-                            for v in carrier.vendors)
-        line = vendors or w.no_vendors
-        if carrier.notes:
-            line += f". {carrier.notes}"
-        carriers.append(Paragraph((Run(carrier.name, bold=True), Run(f": {line}")), portion=mark))
+    carriers = [Paragraph((Run(c.name, bold=True), Run(f": {_carrier_line(c, number, w, today)}")),
+                          portion=mark) for c in country.carriers]
     blocks: list[Block] = [Heading(w.us_forces, 2), facts(forces), Heading(w.carriers, 2),
                            facts(carriers)]
     if country.policy:
-        notes = [Paragraph((Run(n.date.isoformat(), bold=True), Run(f" {n.note}")), portion=mark,
-                           refs=tuple(number(s) for s in n.sources))
+        notes = [Paragraph((Run(n.date.isoformat(), bold=True),
+                            Run(f" {n.note}" + _sentences(_asides(w, n, n.sources, today)))),
+                           portion=mark, refs=tuple(number(s) for s in n.sources))
                  for n in sorted(country.policy, key=lambda p: p.date)]
         blocks += [Heading(w.policy, 2), facts(notes)]
     blocks.append(plain(w.reviewed.format(date=country.reviewed.isoformat()), "note"))
     return Section("snapshot", Heading(w.snapshot.format(country=country.name)), tuple(blocks))
 
 
+def _passed_deadlines(brief: AssembledBrief, w: Words, today: dt.date) -> tuple[str, ...]:
+    """Export warnings for every printed fact whose deadline has passed unchecked."""
+    country = brief.country
+    snapshot: list[tuple[str, Fact, Iterable[Source]]] = [
+        *((f.name, f, country.sources) for f in country.us_forces),
+        *((n.date.isoformat(), n, n.sources) for n in country.policy),
+        *((f"{c.name}, {v.vendor}", v, (v.source,)) for c in country.carriers for v in c.vendors)]
+    entries = [(w.point_label.format(n=p.number, id=p.id), p.fact, p.cited)
+               for p in brief.points if p.fact]
+    entries += [(w.snapshot_label.format(entry=what), fact, sources)
+                for what, fact, sources in snapshot]
+    return tuple(w.deadline_note.format(what=what, date=_day(w, fact.deadline))
+                 for what, fact, sources in entries if overdue(fact, sources, today))
+
+
 def _sources(brief: AssembledBrief, w: Words) -> list[Section]:
-    items = tuple(Item(w.number.format(n=n), plain(source_line(w, s)))
-                  for n, s in enumerate(brief.sources, start=1))
+    """Every source, with its quotation where the library gives one (officer brief only)."""
+    items = tuple(Item(w.number.format(n=n), plain(
+        source_line(w, s) + (f"\n{w.quote.format(quote=s.quote)}" if s.quote else "")))
+        for n, s in enumerate(brief.sources, start=1))
     return [Section("sources", Heading(w.sources), (ItemList("sources", items),))] if items else []
 
 
@@ -177,11 +222,19 @@ def _notes(brief: AssembledBrief, w: Words) -> tuple[str, ...]:
         + clearance_notes(brief, w)
 
 
-def officer(brief: AssembledBrief, w: Words, language: str) -> Document:
+def officer(brief: AssembledBrief, w: Words, language: str,
+            today: dt.date | None = None) -> Document:
+    """The officer brief; `today` decides which deadlines are reported as passed."""
     mark = portion
+    today = today or dt.date.today()
 
     def background(p: AssembledPoint) -> list[Block]:
-        return [plain(p.background, portion=mark(brief, p.marking))] if p.background else []
+        text = [p.background] if p.background else []
+        if p.fact and p.fact.verify:
+            text.append(w.verify_locally.format(what=p.fact.verify))
+        if overdue(p.fact, p.cited, today):
+            text.append(w.deadline_passed.format(date=_day(w, p.fact.deadline)))
+        return [plain(t, portion=mark(brief, p.marking)) for t in text]
 
     def answers(p: AssembledPoint) -> list[Block]:
         return [para for qa in p.if_raised for para in (
@@ -194,10 +247,10 @@ def officer(brief: AssembledBrief, w: Words, language: str) -> Document:
         *_cui_box(brief), _meeting_table(brief, w), *_opening(brief, w), _points(brief, w),
         *_per_point("background", w.background, brief, w, background),
         *_per_point("if-raised", w.if_raised, brief, w, answers),
-        _snapshot(brief, w), *_sources(brief, w), _signoff(brief, w)]
+        _snapshot(brief, w, today), *_sources(brief, w), _signoff(brief, w)]
     budgets = (Budget("pages", "points", POINTS_PAGES, w.points_too_long),
                Budget("pages", "background", BACKGROUND_PAGES, w.background_too_long),
                Budget("lines", "bluf", BLUF_LINES, w.bluf_too_long))
     return Document("officer", brief.paper, tuple(blocks), Furniture(brief.banner, w.page),
                     Metadata(w.officer_file_title.format(title=title), language), budgets,
-                    _notes(brief, w))
+                    _notes(brief, w) + _passed_deadlines(brief, w, today))

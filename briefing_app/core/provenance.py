@@ -10,7 +10,7 @@ half-finished local file never blocks an export.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,15 +81,22 @@ def _source_findings(source: Source, today: dt.date, max_age_days: int,
                f"{max_age_days} days ago; check it again", False)
 
 
+def overdue(fact: Fact | None, sources: Iterable[Source], today: dt.date) -> bool:
+    """Whether the fact's deadline has passed with none of its sources checked since: what
+    it records may no longer hold. Used by `library check` and by the officer brief."""
+    deadline = fact.deadline if fact else None
+    if deadline is None or deadline >= today:
+        return False
+    return not any(s.checked and s.checked >= deadline for s in sources)
+
+
 def _deadline_finding(record: Record, today: dt.date) -> str:
     """A passed deadline is a warning until a source has been checked on or after it."""
-    deadline = record.fact.deadline if record.fact else None
-    if deadline is None or deadline >= today:
+    if not overdue(record.fact, (s for _, s in record.sources), today):
         return ""
+    deadline = record.fact.deadline
     checked = [s.checked for _, s in record.sources if s.checked]
     latest = max(checked) if checked else None
-    if latest is not None and latest >= deadline:
-        return ""
     since = f"its sources were last checked {latest.isoformat()}" if latest else \
         "none of its sources has been checked"
     return (f"the deadline {deadline.isoformat()} has passed and {since}; find out what "
