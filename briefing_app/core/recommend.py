@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jinja2 import TemplateError
-from jinja2.sandbox import SecurityError
 
 from .brief import Meeting
 from .counterpart import CounterpartCheck
@@ -61,7 +60,7 @@ def unmet_condition(point: TalkingPoint, context: dict) -> str:
         return ""
     try:
         applies = evaluate(point.applies_when, context)
-    except (TemplateError, SecurityError) as err:
+    except TemplateError as err:
         return f"its condition fails: {describe_error(err)}"
     return "" if applies else f"condition not met: {point.applies_when}"
 
@@ -71,7 +70,7 @@ def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None, meet
         return ""
     try:
         return render(point.reason, template_context(country, carrier, meeting))
-    except (TemplateError, SecurityError):
+    except TemplateError:
         return ""
 
 

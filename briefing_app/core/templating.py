@@ -1,29 +1,43 @@
-"""Library templates: Jinja2 in an immutable sandbox, undefined names are errors.
+"""Library templates: Jinja2 in a bounded, immutable sandbox; undefined names are errors.
 
 Templates come from files colleagues edit by hand, so they must not reach Python internals,
-files or the environment, and a misspelt field must be an error rather than an empty string.
-`check_template` also walks the template's syntax tree so a misspelt field is caught even in a
-branch that no country in the library happens to take.
+files or the environment, must finish within fixed bounds (`sandbox`), and a misspelt field
+must be an error rather than an empty string. `check_template` walks the template's syntax
+tree so a misspelt field is caught even in a branch that no country in the library happens to
+take; `render` and `evaluate` run the same check first, and turn anything a template raises
+into a `TemplateError` whose message says what went wrong in words.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateError, nodes
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2 import Template, TemplateError, TemplateRuntimeError, TemplateSyntaxError, nodes
+from jinja2.environment import TemplateExpression
+from jinja2.parser import Parser
+from jinja2.sandbox import SecurityError
 
 from .brief import Meeting
 from .models import NETWORK_ROLES, Carrier, Country
+from .sandbox import (
+    MAX_DIGITS,
+    MAX_LOOP_DEPTH,
+    MAX_NESTING,
+    MAX_OUTPUT,
+    MAX_SOURCE,
+    MAX_TREE_DEPTH,
+    BoundedEnvironment,
+    bound_tree,
+    bounded,
+)
 
-MAX_OUTPUT = 20_000
-MAX_ITEMS = 1000
-MAX_LOOP_DEPTH = 2
 _FORBIDDEN = {
     nodes.Macro: "macros", nodes.CallBlock: "call blocks", nodes.Include: "include",
     nodes.Import: "import", nodes.FromImport: "import", nodes.Extends: "extends",
+    nodes.Block: "blocks",
 }
 
 COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces", "policy",
@@ -34,36 +48,7 @@ MEETING_FIELDS = {"title", "place", "audience", "purpose"}
 CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS, "meeting": MEETING_FIELDS}
 
 
-class _Environment(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**"})
-
-    def __init__(self) -> None:
-        super().__init__(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-        self.globals.clear()
-        self.globals["range"] = self._small_range
-
-    @staticmethod
-    def _small_range(*args: int) -> range:
-        span = range(*args)
-        if len(span) > MAX_ITEMS:
-            raise SecurityError(f"range() is limited to {MAX_ITEMS} items in library templates")
-        return span
-
-
-    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
-        """Refuse `'x' * 10**9` and `10 ** 10**9` before they exhaust memory or time."""
-        if operator == "**" and isinstance(right, int) and abs(right) > 100:
-            raise SecurityError("exponents above 100 are not allowed in library templates")
-        if operator == "*" and isinstance(left, int) and isinstance(right, str | list):
-            left, right = right, left
-        if operator == "*" and isinstance(left, str | list) and isinstance(right, int):
-            if len(left) * right > MAX_ITEMS:
-                raise SecurityError(f"repeating text or lists is limited to {MAX_ITEMS} items "
-                                    "in library templates")
-        return super().call_binop(context, operator, left, right)
-
-
-ENV = _Environment()
+ENV = BoundedEnvironment()
 
 
 def template_context(
@@ -163,48 +148,148 @@ def _locals(tree: nodes.Node) -> set[str]:
 
 
 def check_template(source: str, *, expression: bool = False) -> list[str]:
-    """Reasons the template is wrong without rendering it: syntax, unknown names or fields."""
+    """Reasons the template is wrong without rendering it: syntax, size, nesting, forbidden
+    constructs (which alone are reported, since they make the rest moot), unknown names,
+    fields and filters, numbers too long."""
     try:
-        if expression:
-            tree = ENV.parse("{{ (" + source + ") }}")
-        else:
-            tree = ENV.parse(source)
+        tree = _parse(source, expression)
     except TemplateError as err:
         line = getattr(err, "lineno", None)
         at = f" (line {line})" if line and not expression else ""
         return [f"template syntax error{at}: {err.message or err}"]
-    return _structure_problems(tree) + _unknown_fields(tree)
+    return _structure_problems(tree) or _unknown_fields(tree) + _unknown_filters(tree) + _number_problems(tree)
+
+
+def _parse(source: str, expression: bool) -> nodes.Template:
+    """The syntax tree, or TemplateSyntaxError for a template too large or too deeply nested
+    to parse safely (the parser and compiler recurse once per level)."""
+    if len(source) > MAX_SOURCE:
+        raise TemplateSyntaxError(f"a template may be at most {MAX_SOURCE:,} characters "
+                                  f"(this one has {len(source):,})", 1)
+    if _bracket_depth(source) > MAX_NESTING:
+        raise TemplateSyntaxError(f"brackets are nested more than {MAX_NESTING} deep", 1)
+    try:
+        if not expression:
+            tree = ENV.parse(source)
+        else:
+            parser = Parser(ENV, source, state="variable")
+            condition = parser.parse_expression()
+            if not parser.stream.eos:
+                raise TemplateSyntaxError("unexpected text after the expression",
+                                          parser.stream.current.lineno)
+            tree = nodes.Template([nodes.Assign(nodes.Name("result", "store"), condition)], lineno=1)
+    except TemplateSyntaxError:
+        raise
+    except (RecursionError, MemoryError):
+        raise TemplateSyntaxError("the template is nested too deeply", 1) from None
+    except Exception as err:  # the lexer's own errors, such as a number too long to read
+        raise TemplateSyntaxError(_plain(err), 1) from None
+    if _tree_depth(tree) > MAX_TREE_DEPTH:
+        raise TemplateSyntaxError(f"the template is nested more than {MAX_TREE_DEPTH} deep "
+                                  "(operators, filters or blocks inside each other)", 1)
+    return tree
+
+
+def _bracket_depth(source: str) -> int:
+    depth = deepest = 0
+    for char in source:
+        if char in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")]}" and depth:
+            depth -= 1
+    return deepest
+
+
+def _tree_depth(tree: nodes.Node) -> int:
+    deepest, stack = 0, [(tree, 1)]
+    while stack and deepest <= MAX_TREE_DEPTH:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.iter_child_nodes())
+    return deepest
+
+
+def _unknown_filters(tree: nodes.Node) -> list[str]:
+    filters = {n.name for n in tree.find_all(nodes.Filter)} - set(ENV.filters)
+    tests = {n.name for n in tree.find_all(nodes.Test)} - set(ENV.tests)
+    return ([f"unknown filter '{name}' (known: {', '.join(sorted(ENV.filters))})" for name in sorted(filters)]
+            + [f"unknown test '{name}'" for name in sorted(tests)])
+
+
+def _number_problems(tree: nodes.Node) -> list[str]:
+    return [f"a number of more than {MAX_DIGITS} digits" for _ in
+            [n for n in tree.find_all(nodes.Const) if isinstance(n.value, int)
+             and len(str(abs(n.value))) > MAX_DIGITS][:1]]
+
+
+def _compile(source: str, expression: bool) -> Template:
+    tree = _parse(source, expression)
+    structure = _structure_problems(tree)
+    if structure:
+        raise SecurityError(structure[0])
+    problems = _unknown_fields(tree) + _unknown_filters(tree) + _number_problems(tree)
+    if problems:
+        raise TemplateRuntimeError(problems[0])
+    try:
+        return ENV.from_string(bound_tree(tree))
+    except TemplateError:
+        raise
+    except (RecursionError, MemoryError, SyntaxError):
+        raise TemplateSyntaxError("the template is nested too deeply to compile", 1) from None
 
 
 @lru_cache(maxsize=4096)
 def _compiled(source: str) -> Template:
-    problems = _structure_problems(ENV.parse(source))
-    if problems:
-        raise SecurityError(problems[0])
-    return ENV.from_string(source)
+    return _compile(source, expression=False)
 
 
 @lru_cache(maxsize=1024)
-def _compiled_expression(source: str):
-    return ENV.compile_expression(source, undefined_to_none=False)
+def _compiled_expression(source: str) -> TemplateExpression:
+    return TemplateExpression(_compile(source, expression=True), undefined_to_none=False)
+
+
+def _bounded_run(run: Callable[[], Any]) -> Any:
+    """`run()` within the sandbox's limits; whatever it raises comes out as a TemplateError."""
+    try:
+        with bounded():
+            return run()
+    except TemplateError:
+        raise
+    except RecursionError:
+        raise SecurityError("template recursion is too deep") from None
+    except MemoryError:
+        raise SecurityError("the template needs too much memory") from None
+    except Exception as err:
+        raise TemplateRuntimeError(_plain(err)) from None
+
+
+def _plain(err: Exception) -> str:
+    if isinstance(err, KeyError):
+        return f"there is no key {err.args[0]!r}" if err.args else "a key is missing"
+    if isinstance(err, ZeroDivisionError):
+        return "division by zero"
+    if isinstance(err, OverflowError):
+        return "a number is too large"
+    return str(err) or type(err).__name__
 
 
 def render(source: str, context: dict[str, Any]) -> str:
-    """Render a template; raises TemplateError or SecurityError for the caller to report."""
+    """Render a template; raises TemplateError (SecurityError for what the sandbox refuses)
+    with a message in words, whatever went wrong."""
     if "{" not in source:
         return source.strip()
-    try:
-        text = _compiled(source).render(context)
-    except RecursionError:
-        raise SecurityError("template recursion is too deep") from None
+    template = _compiled(source)
+    text = _bounded_run(lambda: template.render(context))
     if len(text) > MAX_OUTPUT:
         raise SecurityError(f"template output is longer than {MAX_OUTPUT} characters")
     return text.strip()
 
 
 def evaluate(expression: str, context: dict[str, Any]) -> bool:
-    """Evaluate an `applies_when` expression to a yes or no."""
-    return bool(_compiled_expression(expression)(**context))
+    """Evaluate an `applies_when` expression to a yes or no; raises TemplateError as `render`."""
+    condition = _compiled_expression(expression)
+    return _bounded_run(lambda: bool(condition(**context)))
 
 
 _FIELD = re.compile(r"\b(country|carrier)\.(\w+)")
