@@ -88,7 +88,8 @@ def test_a_bad_condition_costs_only_its_own_point_in_the_list(conditions):
 def test_recommended_exports_still_work_beside_a_bad_condition(conditions, tmp_path):
     library, _ = conditions
     out = tmp_path / "it.pdf"
-    done = capped_cli("export", "--library", str(library), "--country", "IT", "--carrier", "tim", "-o", str(out))
+    done = capped_cli("export", "--library", str(library), "--country", "IT", "--carrier", "windtre", "-o",
+                     str(out))
     assert done.returncode == 0, done.stderr
     assert "Article 7" in all_text(out)
 
