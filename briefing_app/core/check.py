@@ -26,6 +26,8 @@ def point_templates(point: TalkingPoint) -> Iterator[tuple[str, str, bool]]:
     yield "title", point.title, False
     yield "text", point.text, False
     yield "background", point.background, False
+    if point.handout_text:
+        yield "handout_text", point.handout_text, False
     if point.reason:
         yield "reason", point.reason, False
     if point.applies_when is not None:
