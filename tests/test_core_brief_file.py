@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from briefing_app.core.brief import Brief, Counterpart, CustomPoint, Meeting, PointChoice
+from briefing_app.core.brief import Answer, Brief, Counterpart, CustomPoint, Meeting, PointChoice
 from briefing_app.core.brief_file import load_brief, save_brief
 from briefing_app.core.faults import InputError
 
@@ -18,7 +18,8 @@ BRIEF = Brief(
                     objectives=("Secure a follow-up",)),
     country="it", carrier="tim",
     points=(PointChoice(id="compulsion-law"), PointChoice(id="custom-local", text=None),
-            PointChoice(id="edge-huawei", text="Reworded <b>&amp; kept</b>")),
+            PointChoice(id="edge-huawei", text="Reworded <b>&amp; kept</b>", background="Our own",
+                        if_raised=(Answer(question="Cost?", answer=""),), note="Ask about 2027")),
     custom_points=(CustomPoint(id="custom-local", title="Local point", text="Ёжик"),),
     drafted_by="A. Officer",
 )
@@ -81,6 +82,8 @@ def test_a_format_1_brief_opens_and_saves_in_the_current_format(tmp_path):
                                 "points": [{"id": "compulsion-law"}], "drafted_by": "A. Officer"}))
     brief = load_brief(path)
     assert (brief.country, brief.drafted_by, brief.points[0].id) == ("IT", "A. Officer", "compulsion-law")
+    point = brief.points[0]  # keeps the library's background and answers, and has no note
+    assert (point.background, point.if_raised, point.note) == (None, None, "")
     save_brief(brief, path)
     assert json.loads(path.read_text())["schema_version"] == 2
 

@@ -11,6 +11,7 @@ import pytest
 
 from briefing_app.core.brief import (
     QA,
+    Answer,
     Brief,
     Clearance,
     ControlledBy,
@@ -26,7 +27,8 @@ from briefing_app.core.produce import produce
 from tests.pdf_reading import all_text, reader
 from tests.test_render_fixtures import LIBRARY_OFFICER_ONLY, mini
 
-CANARIES = [f"Canary{n:02d}Zq{'xkvwj'[n % 5]}" for n in range(24)]
+CANARIES = [f"Canary{n:02d}Zq{'xkvwj'[n % 5]}" for n in range(28)]
+TAILORED = CANARIES[24:]  # this brief's background, question, answer and note of a releasable point
 
 
 def canary_brief() -> Brief:
@@ -40,7 +42,9 @@ def canary_brief() -> Brief:
                         objectives=(Objective(text=next(c)),), participants=(next(c),),
                         counterparts=(Counterpart(name=next(c), title=next(c), organisation=next(c),
                                                   pronunciation=next(c)),)),
-        points=(PointChoice(id="compulsion-law"), PointChoice(id="edge-huawei", text=next(c)),
+        points=(PointChoice(id="compulsion-law", background=TAILORED[0], note=TAILORED[3],
+                            if_raised=(Answer(question=TAILORED[1], answer=TAILORED[2]),)),
+                PointChoice(id="edge-huawei", text=next(c)),
                 PointChoice(id="custom-internal"), PointChoice(id="custom-public")),
         custom_points=(
             CustomPoint(id="custom-internal", title=next(c), text=next(c), releasable=False),
@@ -82,4 +86,4 @@ def test_the_officer_brief_carries_every_canary_it_prints(fmt):
     joined = "".join("".join(file_texts(data, fmt)).split())
     printed = [c for c in CANARIES if c in joined]
     names_and_meeting = CANARIES[:2] + CANARIES[7:22]  # the drafter to the custom answer
-    assert set(names_and_meeting) <= set(printed)
+    assert set(names_and_meeting + TAILORED) <= set(printed)

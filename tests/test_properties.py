@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from briefing_app.core.brief import (
     QA,
+    Answer,
     Brief,
     Clearance,
     ControlledBy,
@@ -32,7 +33,7 @@ from .pdf_reading import all_text, reader
 
 BOUNDED = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 token = st.text(alphabet=string.ascii_uppercase, min_size=10, max_size=14).map(lambda s: "Q" + s)
-tokens = st.lists(token, min_size=25, max_size=25, unique=True)
+tokens = st.lists(token, min_size=29, max_size=29, unique=True)
 
 
 def library_with_secrets(folder: Path, background: str, question: str, answer: str):
@@ -61,7 +62,9 @@ def test_officer_only_strings_never_reach_the_handout(secrets):
                      controls=(next(s),), poc=next(s)),
         meeting=Meeting(title=next(s), place=next(s), purpose=next(s), bluf=next(s), objectives=(next(s),),
                         participants=(next(s),), counterparts=(Counterpart(name=next(s), title=next(s)),)),
-        points=(PointChoice(id="compulsion-law"), PointChoice(id="edge-huawei", text=next(s)),
+        points=(PointChoice(id="compulsion-law", background=next(s), note=next(s),
+                            if_raised=(Answer(question=next(s), answer=next(s)),)),
+                PointChoice(id="edge-huawei", text=next(s)),
                 PointChoice(id="custom-internal"), PointChoice(id="custom-public")),
         custom_points=(
             CustomPoint(id="custom-internal", title=next(s), text=next(s), releasable=False),

@@ -9,7 +9,7 @@ import datetime as dt
 from functools import cache
 
 from briefing_app.core.assemble import AssembledBrief, assemble
-from briefing_app.core.brief import Brief, Clearance, Counterpart, CustomPoint, Meeting, PointChoice
+from briefing_app.core.brief import Answer, Brief, Clearance, Counterpart, CustomPoint, Meeting, PointChoice
 from briefing_app.core.library import Library, load_library
 from briefing_app.core.models import QA
 from briefing_app.core.produce import Produced, produce
@@ -28,6 +28,17 @@ OFFICER_ONLY = {
     "custom_background": "CUSTOM-BACKGROUND-PLANT-2208: what we may not say in the room.",
     "custom_question": "CUSTOM-QUESTION-PLANT-6612?",
     "custom_answer": "CUSTOM-ANSWER-PLANT-9051.",
+    "note": "NOTE-PLANT-3307 remind them of the 2019 letter.",
+    "custom_note": "CUSTOM-NOTE-PLANT-8826 their CTO was in Beijing last week.",
+    # this brief's own wording of a releasable library point's background and answers
+    "tailored_background": "BACKGROUND-BASE as tailored: TAILORED-BACKGROUND-PLANT-1177.",
+    "tailored_question": "TAILORED-QUESTION-PLANT-5093?",
+    "tailored_answer": "TAILORED-ANSWER-PLANT-2264.",
+}
+TAILORED = {
+    "compulsion-law": {"note": OFFICER_ONLY["note"]},
+    "base-commercial": {"background": OFFICER_ONLY["tailored_background"], "if_raised": (
+        Answer(question=OFFICER_ONLY["tailored_question"], answer=OFFICER_ONLY["tailored_answer"]),)},
 }
 # Strings from the mini library's points that are officer-only.
 LIBRARY_OFFICER_ONLY = ["BACKGROUND-COMPULSION", "BACKGROUND-BASE", "BACKGROUND-EDGE",
@@ -65,7 +76,8 @@ def brief(ids=("compulsion-law", "edge-huawei", "base-commercial"), customs=None
     """A full brief on Italy/TIM: library points, custom points (one releasable by default),
     meeting and names; under the legacy SBU regime, since the mini library marks a point SBU."""
     customs = (custom(1),) if customs is None else customs
-    points = tuple(PointChoice(id=i) for i in ids) + tuple(PointChoice(id=c.id) for c in customs)
+    points = tuple(PointChoice(id=i, **TAILORED.get(i, {})) for i in ids) + tuple(
+        PointChoice(id=c.id, note=OFFICER_ONLY["custom_note"]) for c in customs)
     fields = dict(country="IT", carrier="tim", regime="sbu", meeting=meeting(), points=points,
                   custom_points=tuple(customs), drafted_by=OFFICER_ONLY["drafted_by"],
                   clearances=(Clearance(office="ECON", name=OFFICER_ONLY["cleared_by"],

@@ -198,3 +198,15 @@ def test_the_clearance_record_prints_one_line_each_and_pending_is_a_warning(tmp_
         "Approved: DCM: D. Lee (pending)"]
     assert f"{out}: warning: clearance by POL: C. Smith is still pending" in captured.err
     assert f"{out}: warning: approval by DCM: D. Lee is still pending" in captured.err
+
+
+def test_a_point_tailored_for_this_brief_prints_its_own_background_answers_and_note():
+    text = flat(all_text(produced("officer").data))
+    background = text[text.index("Background"):text.index("If raised")]
+    assert "Officer's note: " + OFFICER_ONLY["note"] in background
+    assert "Officer's note: " + OFFICER_ONLY["custom_note"] in background
+    assert OFFICER_ONLY["tailored_background"] in background
+    assert "BACKGROUND-BASE: DoD has its own network" not in text  # the library's, replaced
+    raised = text[text.index("If raised"):text.index("Country snapshot")]
+    assert OFFICER_ONLY["tailored_question"] in raised and OFFICER_ONLY["tailored_answer"] in raised
+    assert "QUESTION-COMPULSION" in raised  # points not tailored keep the library's answers

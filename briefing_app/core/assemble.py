@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
 
-from .brief import Brief, Clearance, CuiBlock, Meeting
+from .brief import Brief, Clearance, CuiBlock, Meeting, PointChoice
 from .counterpart import CounterpartCheck
 from .faults import Fault, InputError
 from .library import Library
@@ -40,6 +40,9 @@ class AssembledPoint:
     misfit: str = ""  # why a hand-picked point does not fit here: condition, stance, examples
     fact: Fact | None = None  # a library point's `verify` and `deadline`
     cited: tuple[Source, ...] = ()  # its own sources, to tell whether a deadline was followed up
+    library_background: str = ""
+    library_if_raised: tuple[QA, ...] = ()
+    note: str = ""  # the officer's private note: officer brief only
 
     @property
     def misfit_warning(self) -> tuple[str, ...]:
@@ -51,6 +54,14 @@ class AssembledPoint:
     @property
     def reworded(self) -> bool:
         return not self.custom and self.text != self.library_text
+
+    @property
+    def background_reworded(self) -> bool:
+        return not self.custom and self.background != self.library_background
+
+    @property
+    def if_raised_reworded(self) -> bool:
+        return not self.custom and self.if_raised != self.library_if_raised
 
 
 @dataclass(frozen=True)
@@ -158,8 +169,9 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             numbers = tuple(dict.fromkeys(own + facts))
             public = tuple(dict.fromkeys(n for n, s in zip(own, lib_point.sources, strict=True)
                                          if s.handout))
-        if choice.text is not None and custom is None:
-            body["text"] = choice.text
+        library_body = dict(body)
+        if custom is None:
+            body.update(_tailored(choice))
         misfit = misfit or self_example(body["text"])
         points.append(AssembledPoint(
             number=len(points) + 1, id=choice.id, title=body["title"], topic=topic,
@@ -168,7 +180,9 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             handout_source_numbers=public, marking=marking,
             releasable=releasable, custom=custom is not None, misfit=misfit,
             fact=lib_point if custom is None else None,
-            cited=tuple(lib_point.sources) if custom is None else ()))
+            cited=tuple(lib_point.sources) if custom is None else (),
+            library_background=library_body["background"],
+            library_if_raised=library_body["if_raised"], note=choice.note))
     for source in _snapshot_sources(country):
         _number(sources, source)
     point_markings = {p.id: (p.marking, p.releasable) for p in points}
@@ -177,6 +191,20 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         meeting=brief.meeting, country=country, carrier=carrier, points=tuple(points),
         sources=tuple(sources), marks=marks, cui=brief.cui, drafted_by=brief.drafted_by,
         clearances=brief.clearances, paper=brief.paper)
+
+
+def _tailored(choice: PointChoice) -> dict:
+    """What this brief words its own way: the text, the background, the "if raised" answers
+    (pairs left empty do not print; a question without its answer yet does)."""
+    body: dict = {}
+    if choice.text is not None:
+        body["text"] = choice.text
+    if choice.background is not None:
+        body["background"] = choice.background
+    if choice.if_raised is not None:
+        body["if_raised"] = tuple(QA.model_construct(question=a.question.strip(), answer=a.answer.strip())
+                                  for a in choice.if_raised if a.question.strip() or a.answer.strip())
+    return body
 
 
 def _data_sources(point: TalkingPoint, country: Country, carrier: Carrier | None) -> list[Source]:

@@ -64,11 +64,24 @@ class Meeting(Record):
     bluf_marking: PortionMarking = "U"
 
 
+class Answer(Record):
+    """An "if raised" question and answer as this brief words it; either may be empty while
+    the officer is still writing it (an empty pair does not print)."""
+
+    question: Text = ""
+    answer: Text = ""
+
+
 class PointChoice(Record):
-    """A chosen point, in brief order; `text` set means the officer reworded it."""
+    """A chosen point, in brief order. `text`, `background` and `if_raised` set mean the officer
+    tailored that part of a library point for this brief (None keeps the library's); `note` is
+    the officer's private note on it, printed in the officer brief only."""
 
     id: str = Field(pattern=SLUG)
     text: Text | None = None
+    background: Text | None = None
+    if_raised: tuple[Answer, ...] | None = None
+    note: Text = ""
 
 
 class CustomPoint(Record):

@@ -234,12 +234,15 @@ def officer(brief: AssembledBrief, w: Words, language: str,
             text.append(w.verify_locally.format(what=p.fact.verify))
         if overdue(p.fact, p.cited, today):
             text.append(w.deadline_passed.format(date=_day(w, p.fact.deadline)))
-        return [plain(t, portion=mark(brief, p.marking)) for t in text]
+        blocks: list[Block] = [plain(t, portion=mark(brief, p.marking)) for t in text]
+        if p.note.strip():  # the officer's private note: here, and never on a handout
+            blocks.append(Paragraph((Run(w.note, bold=True), Run(f" {p.note.strip()}")),
+                                    portion=mark(brief, p.marking)))
+        return blocks
 
     def answers(p: AssembledPoint) -> list[Block]:
-        return [para for qa in p.if_raised for para in (
-            plain(qa.question, "question", mark(brief, p.marking)),
-            plain(qa.answer, portion=mark(brief, p.marking)))]
+        return [plain(text, role, mark(brief, p.marking)) for qa in p.if_raised
+                for text, role in ((qa.question, "question"), (qa.answer, "body")) if text]
 
     title = meeting_title(brief, w)
     blocks: list[Block] = [

@@ -43,6 +43,7 @@ class Words:
     no_points: str = "No points chosen."
     background: str = "Background"
     if_raised: str = "If raised"
+    note: str = "Officer's note:"
     snapshot: str = "Country snapshot: {country}"
     us_forces: str = "US forces hosted"
     installation: str = "{name}, {location}: {service}"

@@ -52,7 +52,8 @@ def officer_only(brief: AssembledBrief, allowed: str) -> OfficerOnly:
               for v in (c.name, c.pronunciation))]
     for point in brief.points:
         where = f"point {point.number} ({point.id})"
-        text.append((f"the background of {where}", point.background))
+        text += [(f"the background of {where}", point.background),
+                 (f"the private note on {where}", point.note)]
         for qa in point.if_raised:
             text += [(f"an if-raised question of {where}", qa.question),
                      (f"an if-raised answer of {where}", qa.answer)]
