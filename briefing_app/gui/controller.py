@@ -210,12 +210,19 @@ class BriefController(QObject):
                     self.tr("Reorder points"))
 
     def reword(self, point_id: str, text: str | None) -> None:
-        """Set this brief's wording of a library point; None (or the library's own) reverts it."""
-        points = tuple(PointChoice(id=c.id, text=text) if c.id == point_id else c
+        """Set this brief's wording of a library point; None reverts it."""
+        self.tailor(point_id, "text", text)
+
+    def tailor(self, point_id: str, field: str, value: object) -> None:
+        """Set this brief's own `text`, `background` or `if_raised` of a chosen point (None: the
+        library's again), or its private `note`. Typing in one part merges into one undo step."""
+        points = tuple(c.model_copy(update={field: value}) if c.id == point_id else c
                        for c in self.brief.points)
-        label = self.tr("Revert to library wording") if text is None else self.tr("Reword point")
+        labels = {"text": self.tr("Reword point"), "background": self.tr("Reword background"),
+                  "if_raised": self.tr("Reword answers"), "note": self.tr("Edit private note")}
+        label = self.tr("Revert to library wording") if value is None else labels[field]
         self.change(self.brief.model_copy(update={"points": points}), label,
-                    None if text is None else f"reword:{point_id}")
+                    None if value is None else f"{field}:{point_id}")
 
     # -- custom points ---------------------------------------------------------------------
     def add_custom(self, title: str) -> str:

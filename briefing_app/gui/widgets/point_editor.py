@@ -1,9 +1,9 @@
-"""The Point tab: the library's wording beside this brief's, what differs, and the reference
-material (background, if raised) an officer reads before the meeting; custom points too."""
+"""The Point tab: a point as this brief words it beside the library's wording, with what
+differs; the background and "if raised" answers, which the officer may also word for this brief;
+a private note; custom points too."""
 
 from __future__ import annotations
 
-import difflib
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -14,83 +14,60 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.assemble import AssembledPoint
-from ...core.brief import Brief
+from ...core.brief import Brief, PointChoice
 from ...core.faults import InputError
 from ...core.models import CONTROLLED
 from ...core.stance import written_for
 from ..controller import BriefController
 from .mark_combo import MarkCombo
-
-
-def word_diff_html(old: str, new: str) -> str:
-    """Words taken out struck through in red, words put in underlined in green."""
-    a, b = old.split(), new.split()
-    out = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag in ("delete", "replace"):
-            out.append(f"<s style='color:#b00020'>{escape(' '.join(a[i1:i2]))}</s>")
-        if tag in ("insert", "replace"):
-            out.append(f"<u style='color:#1b5e20'>{escape(' '.join(b[j1:j2]))}</u>")
-        if tag == "equal":
-            out.append(escape(" ".join(a[i1:i2])))
-    return " ".join(out)
-
-
-def _box(name: str, rows: int) -> QPlainTextEdit:
-    """A text box about `rows` lines high (a little more room to grow), so the reference
-    material below it stays in view."""
-    box = QPlainTextEdit(accessibleName=name, tabChangesFocus=True)
-    line = box.fontMetrics().lineSpacing()
-    box.setMinimumHeight(line * rows + 12)
-    box.setMaximumHeight(line * (rows + 2) + 12)
-    return box
+from .tailored_field import TailoredField, answers_text, parse_answers, set_plain, text_box
 
 
 class PointEditor(QScrollArea):
     point_shown = Signal(object)
+
     def __init__(self, controller: BriefController, parent: QWidget | None = None):
         super().__init__(parent)
         self._controller = controller
         self.point_id: str | None = None
-        self._library_text = ""
-        self.heading = QLabel(wordWrap=True, textFormat=Qt.RichText, accessibleName=self.tr("Point"))
-        self.add_button = QPushButton(self.tr("Add Cu&stom Point…"),
-                                      accessibleName=self.tr("Add custom point"))
-        self.remove_button = QPushButton(self.tr("Remove Custom Point"),
-                                         accessibleName=self.tr("Remove custom point"))
-        self.title_edit = QLineEdit(accessibleName=self.tr("Custom point title"))
-        self.library_text = _box(self.tr("Library wording"), 3)
+        self._library: AssembledPoint | None = None
+        t = self.tr
+        self.heading = QLabel(wordWrap=True, textFormat=Qt.RichText, accessibleName=t("Point"))
+        self.add_button = QPushButton(t("Add Cu&stom Point…"), accessibleName=t("Add custom point"))
+        self.remove_button = QPushButton(t("Remove Custom Point"), accessibleName=t("Remove custom point"))
+        self.title_edit = QLineEdit(accessibleName=t("Custom point title"))
+        self.library_text = text_box(t("Library wording"), 3)
         self.library_text.setReadOnly(True)
-        self.brief_text = _box(self.tr("This brief's wording"), 4)
-        self.difference = QLabel(wordWrap=True, textFormat=Qt.RichText, accessibleName=self.tr("Difference"))
-        self.revert_button = QPushButton(self.tr("&Revert to Library"),
-                                         accessibleName=self.tr("Revert to library wording"))
-        self.background = _box(self.tr("Background"), 3)
-        self.if_raised = QTextBrowser(accessibleName=self.tr("If raised"))
-        self.if_raised.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
-        self.releasable = QCheckBox(self.tr("Releasable (may appear on the handout)"))
-        self.marking = MarkCombo(self.tr("Portion marking"))
+        self.wording = TailoredField(t("This brief's wording"), t("This &brief's wording:"),
+                                     t("&Revert to Library"), 4)
+        self.background = TailoredField(t("Background"), t("Backgrou&nd (officer only):"),
+                                        t("Revert Background"), 3)
+        self.if_raised = TailoredField(t("If raised"), t("I&f raised (officer only; a line \"Q:\" "
+                                                         "for each question, \"A:\" for its answer):"),
+                                       t("Revert Answers"), 5)
+        self.if_raised.box.setPlaceholderText(t("Nothing prepared."))
+        self.note = text_box(t("Private note"), 2)
+        self.note.setPlaceholderText(t("For you: printed in your officer brief, never on the handout"))
+        self.note_label = QLabel(t("Private no&te (officer brief only):"), buddy=self.note)
+        self.releasable = QCheckBox(t("Releasable (may appear on the handout)"))
+        self.marking = MarkCombo(t("Portion marking"))
         self._build()
-        self.title_edit.textEdited.connect(lambda t: self._edit_custom(title=t) if t.strip() else None)
-        self.brief_text.textChanged.connect(self._on_brief_text_changed)
-        self.background.textChanged.connect(self._on_background_changed)
-        self.releasable.toggled.connect(lambda on: self._edit_custom(releasable=on))
-        self.marking.activated.connect(lambda _i: self._on_marking_chosen(self.marking.mark()))
-        self.revert_button.clicked.connect(lambda: self._controller.reword(self.point_id, None))
-        self.add_button.clicked.connect(self.add_custom)
-        self.remove_button.clicked.connect(lambda: self._controller.remove_custom(self.point_id))
+        self._connect()
         controller.brief_changed.connect(self._on_controller_brief_changed)
         controller.library_changed.connect(lambda _lib: self.show_point(self.point_id))
         self.show_point(None)
+
+    # the spoken text's parts, by the names the window and its tests use
+    brief_text = property(lambda self: self.wording.box)
+    difference = property(lambda self: self.wording.difference)
+    revert_button = property(lambda self: self.wording.revert_button)
 
     def _build(self) -> None:
         page = QWidget()
@@ -104,24 +81,31 @@ class PointEditor(QScrollArea):
         custom.addRow(self.tr("Marking:"), self.marking)
         custom.addRow("", self.releasable)
         self.library_label = QLabel(self.tr("Library wording (read-only):"))
-        self.brief_label = QLabel(self.tr("This &brief's wording:"), buddy=self.brief_text)
-        diff_row = QHBoxLayout()
-        diff_row.addWidget(self.difference, 1)
-        diff_row.addWidget(self.revert_button, 0, Qt.AlignTop)
-        self.background_label = QLabel(self.tr("Background (officer only):"))
-        self.if_raised_label = QLabel(self.tr("If raised (officer only):"))
         layout = QVBoxLayout(page)
         layout.addLayout(top)
-        layout.addWidget(self.custom_form)
-        for widget in (self.library_label, self.library_text, self.brief_label, self.brief_text):
-            layout.addWidget(widget)
-        layout.addLayout(diff_row)
-        for widget in (self.background_label, self.background, self.if_raised_label, self.if_raised):
+        for widget in (self.custom_form, self.library_label, self.library_text, self.wording,
+                       self.background, self.if_raised, self.note_label, self.note):
             layout.addWidget(widget)
         layout.addWidget(self.remove_button, 0, Qt.AlignLeft)
         layout.addStretch()
         self.setWidget(page)
         self.setWidgetResizable(True)
+
+    def _connect(self) -> None:
+        c = self._controller
+        self.title_edit.textEdited.connect(lambda t: self._edit_custom(title=t) if t.strip() else None)
+        self.wording.edited.connect(self._on_wording_edited)
+        self.wording.reverted.connect(lambda: c.tailor(self.point_id, "text", None))
+        self.background.edited.connect(self._on_background_edited)
+        self.background.reverted.connect(lambda: c.tailor(self.point_id, "background", None))
+        self.if_raised.edited.connect(self._on_if_raised_edited)
+        self.if_raised.reverted.connect(lambda: c.tailor(self.point_id, "if_raised", None))
+        self.note.textChanged.connect(
+            lambda: self.note.isReadOnly() or c.tailor(self.point_id, "note", self.note.toPlainText()))
+        self.releasable.toggled.connect(lambda on: self._edit_custom(releasable=on))
+        self.marking.activated.connect(lambda _i: self._on_marking_chosen(self.marking.mark()))
+        self.add_button.clicked.connect(self.add_custom)
+        self.remove_button.clicked.connect(lambda: c.remove_custom(self.point_id))
 
     def add_custom(self) -> None:
         title, ok = QInputDialog.getText(self, self.tr("Add Custom Point"),
@@ -145,29 +129,34 @@ class PointEditor(QScrollArea):
                 assembled = self._controller.assembled_point(self.point_id)
             except InputError as err:
                 problem = "; ".join(f.reason for f in err.faults)
-        self._show_kind(custom is not None, assembled is not None)
+        self._library = assembled
+        self._show_kind(custom is not None, assembled is not None, chosen is not None)
+        set_plain(self.note, chosen.note if chosen else "")
         if custom is not None:
-            self.heading.setText(self.tr("<b>{0}</b><br>Custom point of this brief")
-                                 .format(escape(custom.title)))
-            self._set(self.title_edit, custom.title)
-            self._set(self.brief_text, custom.text)
-            self._set(self.background, custom.background)
-            self.releasable.blockSignals(True)
-            self.releasable.setChecked(custom.releasable)
-            self.releasable.blockSignals(False)
-            # A handout carries (U) only; a box ticked by hand in the file stays free to untick.
-            self.releasable.setEnabled(custom.marking not in CONTROLLED or custom.releasable)
-            self.releasable.setToolTip("" if self.releasable.isEnabled() else self.tr(
-                "A point marked above (U) cannot go on the handout: mark it (U) to release it."))
-            self.marking.show_mark(brief, custom.marking)
+            self._show_custom(brief, custom)
         elif assembled is not None:
-            self._show_library_point(assembled, chosen is not None)
+            self._show_library_point(assembled, chosen)
         else:
             hint = self.tr("<i>Select a point in the library or the chosen list to read and reword it.</i>")
             failed = f"<b>{escape(self.point_id or '')}</b><br>{escape(problem)}"
             self.heading.setText(failed if problem else hint)
 
-    def _show_library_point(self, point: AssembledPoint, chosen: bool) -> None:
+    def _show_custom(self, brief: Brief, custom) -> None:
+        self.heading.setText(self.tr("<b>{0}</b><br>Custom point of this brief").format(escape(custom.title)))
+        if self.title_edit.text() != custom.title:
+            self.title_edit.setText(custom.title)
+        set_plain(self.wording.box, custom.text)
+        set_plain(self.background.box, custom.background)
+        self.releasable.blockSignals(True)
+        self.releasable.setChecked(custom.releasable)
+        self.releasable.blockSignals(False)
+        # A handout carries (U) only; a box ticked by hand in the file stays free to untick.
+        self.releasable.setEnabled(custom.marking not in CONTROLLED or custom.releasable)
+        self.releasable.setToolTip("" if self.releasable.isEnabled() else self.tr(
+            "A point marked above (U) cannot go on the handout: mark it (U) to release it."))
+        self.marking.show_mark(brief, custom.marking)
+
+    def _show_library_point(self, point: AssembledPoint, chosen: PointChoice | None) -> None:
         use = self.tr("releasable: on the handout") if point.releasable else self.tr("officer only")
         state = "" if chosen else self.tr(" — <i>not in this brief; tick it to reword it</i>")
         aim = written_for(self._controller.library.points[point.id])
@@ -175,39 +164,31 @@ class PointEditor(QScrollArea):
         warn = f"<br><span style='color:#a15c00'>⚠ {escape(point.misfit)}</span>" if point.misfit else ""
         self.heading.setText(f"<b>{escape(point.title)}</b><br>{escape(point.topic)} · ({point.marking}) · "
                              f"{use}{state}<br>{escape(aim)}{warn}")
-        self._library_text = point.library_text
-        self._set(self.library_text, point.library_text)
-        self._set(self.brief_text, point.text)
-        self.brief_text.setReadOnly(not chosen)
-        self._set(self.background, point.background)
-        qa = "".join(f"<p><b>Q:</b> {escape(q.question)}<br><b>A:</b> {escape(q.answer)}</p>"
-                     for q in point.if_raised)
-        self.if_raised.setHtml(qa or self.tr("<i>Nothing prepared.</i>"))
-        self.revert_button.setEnabled(point.reworded)
-        self.difference.setText(
-            self.tr("<b style='color:#b00020'>✎ Reworded</b> — differs from the library:<br>") +
-            word_diff_html(point.library_text, point.text) if point.reworded
-            else self.tr("<span style='color:#555'>Same as the library wording.</span>"))
+        set_plain(self.library_text, point.library_text)
+        editable = chosen is not None
+        same = self.tr("Same as the library wording.")
+        self.wording.show_text(point.library_text, point.text, editable, same)
+        self.background.show_text(point.library_background, point.background, editable, same)
+        answers = answers_text(point.if_raised)
+        typed = self.if_raised.box.toPlainText()
+        shown = typed if chosen and answers_text(parse_answers(typed)) == answers else answers
+        self.if_raised.show_text(answers_text(point.library_if_raised), answers, editable, same, shown)
 
-    def _show_kind(self, custom: bool, library: bool) -> None:
+    def _show_kind(self, custom: bool, library: bool, chosen: bool) -> None:
         self.custom_form.setVisible(custom)
         self.remove_button.setVisible(custom)
-        for widget in (self.library_label, self.library_text, self.difference, self.revert_button,
-                       self.if_raised_label, self.if_raised):
+        for widget in (self.library_label, self.library_text, self.if_raised):
             widget.setVisible(library)
-        for widget in (self.brief_label, self.brief_text, self.background_label, self.background):
+        for widget in (self.wording, self.background):
             widget.setVisible(custom or library)
-        self.background.setReadOnly(not custom)
-        self.brief_text.setReadOnly(not custom and not library)
-
-    @staticmethod
-    def _set(widget: QPlainTextEdit | QLineEdit, text: str) -> None:
-        """Update a field only when it differs, so typing keeps its cursor and undo redraws it."""
-        current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-        if current != text:
-            widget.blockSignals(True)
-            widget.setPlainText(text) if isinstance(widget, QPlainTextEdit) else widget.setText(text)
-            widget.blockSignals(False)
+            widget.difference.setVisible(library)
+            widget.revert_button.setVisible(library)
+        for widget in (self.note_label, self.note):
+            widget.setVisible(chosen)
+        self.note.setReadOnly(not chosen)
+        self.wording.box.setReadOnly(not chosen)
+        self.background.box.setReadOnly(not chosen)
+        self.if_raised.box.setReadOnly(not chosen)
 
     def _edit_custom(self, **fields: object) -> None:
         if self.point_id and self._controller.brief.custom(self.point_id):
@@ -220,15 +201,22 @@ class PointEditor(QScrollArea):
         else:
             self._edit_custom(marking=marking)
 
-    def _on_brief_text_changed(self) -> None:
-        if not self.point_id or self.brief_text.isReadOnly():
-            return
-        text = self.brief_text.toPlainText()
+    def _on_wording_edited(self, text: str) -> None:
         if self._controller.brief.custom(self.point_id):
             self._edit_custom(text=text)
-        else:
-            self._controller.reword(self.point_id, None if text == self._library_text else text)
+        elif self._library is not None:
+            self._controller.tailor(self.point_id, "text", None if text == self._library.library_text else text)
 
-    def _on_background_changed(self) -> None:
-        if not self.background.isReadOnly():
-            self._edit_custom(background=self.background.toPlainText())
+    def _on_background_edited(self, text: str) -> None:
+        if self._controller.brief.custom(self.point_id):
+            self._edit_custom(background=text)
+        elif self._library is not None:
+            same = text == self._library.library_background
+            self._controller.tailor(self.point_id, "background", None if same else text)
+
+    def _on_if_raised_edited(self, text: str) -> None:
+        if self._library is None:
+            return
+        answers = parse_answers(text)
+        same = answers_text(answers) == answers_text(self._library.library_if_raised)
+        self._controller.tailor(self.point_id, "if_raised", None if same else answers)
