@@ -189,7 +189,8 @@ def point_toml(point_id: str, field: str, template: str) -> str:
              "releasable = true", "reviewed = 2026-01-01"]
     lines += [f"{key} = {json.dumps(value)}" for key, value in values.items()
               if value is not None and "#" not in key]
-    lines += ["[[sources]]", 'title = "A source"', 'publisher = "A publisher"', "date = 2026-01-01"]
+    lines += ["[[sources]]", 'title = "A source"', 'publisher = "A publisher"', "date = 2026-01-01",
+              "checked = 2026-01-01"]
     if "#" in field:
         question, answer = values["if_raised #1.question"] or "Q?", values["if_raised #1.answer"] or "A."
         lines += ["[[if_raised]]", f"question = {json.dumps(question)}", f"answer = {json.dumps(answer)}"]
