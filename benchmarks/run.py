@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import library_check
 import startup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -227,6 +228,8 @@ def main() -> int:
             rows.append(("peak memory, brief and preview open", f"{peak} MB", "", "", "<= 300 MB"))
         else:
             rows.append(("typing and memory", "failed", result.stderr.strip().splitlines()[-1][:60], "", ""))
+
+    rows += library_check.rows(max(1, args.repeat // 2))
 
     print_table([HEADER, *rows])
     print(json.dumps({"python": sys.version.split()[0], "cores": os.cpu_count()}))
