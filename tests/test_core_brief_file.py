@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from briefing_app.core.brief import Answer, Brief, Counterpart, CustomPoint, Meeting, PointChoice
+from briefing_app.core.brief import SCHEMA_VERSION, Answer, Brief, Counterpart, CustomPoint, Meeting, PointChoice
 from briefing_app.core.brief_file import load_brief, save_brief
 from briefing_app.core.faults import InputError
 
@@ -103,3 +103,14 @@ def test_an_old_cleared_by_line_opens_as_one_clearance_given(tmp_path, version):
     assert "cleared_by" not in saved
     assert saved["clearances"] == [{"role": "cleared", "office": "", "name": "ECON: B. Chief",
                                     "date": None, "status": "cleared"}]
+
+
+def test_a_custom_point_saved_with_its_old_topic_still_opens(tmp_path):
+    """Custom points once carried `topic: "custom"`, which nothing read; such briefs open."""
+    for version in (1, SCHEMA_VERSION):
+        path = tmp_path / f"old-{version}.brief"
+        path.write_text(json.dumps({"schema_version": version, "custom_points": [
+            {"id": "custom-1", "title": "Own point", "topic": "custom", "text": "Our own words."}],
+            "points": [{"id": "custom-1"}]}), encoding="utf-8")
+        brief = load_brief(path)
+        assert brief.custom("custom-1").text == "Our own words."

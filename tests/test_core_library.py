@@ -120,3 +120,14 @@ def test_loading_pauses_garbage_collection_and_restores_it(mini_library, monkeyp
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_topic_summary_is_a_warning_not_an_error(library_copy):
+    """Topics once had an optional `summary` the app never showed: an officer's topics.toml that
+    still has one loads, with a warning saying it can go."""
+    path = library_copy / "topics.toml"
+    write(path, path.read_text().replace('title = "', 'summary = "What it covers."\ntitle = "', 1))
+    library = load_library([library_copy])
+    assert not library.errors
+    assert [f.reason for f in library.faults] == ["is no longer used (the app never showed it); it can be removed"]
+    assert {t.id for t in library.topics} >= {"state-compulsion", "edge-core", "base-traffic", "subsidy"}

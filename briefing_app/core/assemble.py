@@ -1,7 +1,9 @@
-"""Turning a brief and the library into the plain content both PDFs are built from.
+"""Turning a brief and the library into the content every output is made from.
 
-Everything is rendered and numbered here, so the renderers only lay out text they are given,
-and the handout is built from releasable content alone (deletion, not redaction).
+Here the library's templates are rendered for the brief's country and carrier, reworded and
+custom points put in the brief's order, and sources numbered; `core/compose*.py` then writes
+the document's words around that content and a backend (`render/`) lays it out. The handout is
+built from releasable content alone (deletion, not redaction).
 """
 
 from __future__ import annotations

@@ -87,7 +87,6 @@ class PointChoice(Record):
 class CustomPoint(Record):
     id: str = Field(pattern=r"^custom-[a-z0-9-]+$")
     title: str = Field(min_length=1)
-    topic: str = "custom"
     text: Text = ""
     background: Text = ""
     if_raised: tuple[QA, ...] = ()

@@ -38,6 +38,16 @@ def _clearances(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _without_custom_topics(data: dict[str, Any]) -> dict[str, Any]:
+    """Custom points once carried `topic: "custom"`, which nothing read; briefs that have it
+    (format 1, and format 2 files saved before it went) still open."""
+    customs = data.get("custom_points")
+    if not isinstance(customs, list):
+        return data
+    return {**data, "custom_points": [{k: v for k, v in c.items() if k != "topic"} if isinstance(c, dict)
+                                      else c for c in customs]}
+
+
 def _markings_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     """Objectives become {text, marking U}; the CUI block gets the Handbook's lines (agency
     and office, categories and controls as lists); a hand-written banner such as
@@ -118,7 +128,7 @@ def parse_brief(text: str, name: str) -> Brief:
         data = MIGRATIONS[version](data)
         version += 1
     data["schema_version"] = SCHEMA_VERSION
-    data = _clearances(data)
+    data = _without_custom_topics(_clearances(data))
     try:
         return Brief.model_validate(data)
     except ValidationError as err:

@@ -151,6 +151,10 @@ def _load_topics(library: Library, path: Path, data: dict[str, Any]) -> None:
         return
     seen: set[str] = set()
     for index, entry in enumerate(entries, start=1):
+        if isinstance(entry, dict) and "summary" in entry:  # documented once, never shown
+            entry = {k: v for k, v in entry.items() if k != "summary"}
+            _fault(library, path, f"field 'topic #{index}.summary'",
+                   "is no longer used (the app never showed it); it can be removed", warning=True)
         topic = _validate(library, path, Topic, entry, prefix=f"topic #{index}.")
         if topic is None:
             continue

@@ -96,7 +96,6 @@ class Fact(Strict):
 class Topic(Strict):
     id: str = Field(pattern=SLUG)
     title: str = Field(min_length=1)
-    summary: str = ""
 
 
 class QA(Strict):
