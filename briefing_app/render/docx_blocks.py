@@ -31,11 +31,39 @@ def _set(parent, tag: str, **attrs: str):
     return element
 
 
+def add_run(paragraph, text: str, bold: bool = False) -> None:
+    """A run of `text`; plain text goes into one `w:t` (python-docx's `add_run(text)` reads
+    it a character at a time, for tabs and line breaks, a quarter of a brief's layout)."""
+    if "\t" in text or "\n" in text:
+        run = paragraph.add_run(text)
+    else:
+        run = paragraph.add_run()
+        run._r.add_t(text)
+    if bold:
+        run.bold = True
+
+
 class Writer:
     """Appends blocks to a python-docx document whose text is `width` wide."""
 
     def __init__(self, word, width, shade: str):
         self.word, self.width, self.shade = word, width, shade
+        self._style_ids: dict[str, str] = {}
+
+    def add(self, style: str, text: str = ""):
+        """A new paragraph in `style` at the end of the body."""
+        out = self.word.add_paragraph(text)
+        if style != "Normal":
+            self.restyle(out, style)
+        return out
+
+    def restyle(self, paragraph, style: str) -> None:
+        """Set a paragraph's style by its id. (python-docx's `style = name` looks for the
+        default style among all of the template's styles each time: half of a brief's
+        export.)"""
+        if style not in self._style_ids:
+            self._style_ids[style] = self.word.styles[style].style_id
+        paragraph._p.style = self._style_ids[style]
 
     def blocks(self, blocks: tuple[doc.Block, ...]) -> None:
         for block in blocks:
@@ -46,25 +74,24 @@ class Writer:
             self.block(block.heading)
             self.blocks(block.blocks)
         elif isinstance(block, doc.Title):
-            self.word.add_paragraph(printable(block.text), style="Title")
+            self.add("Title", printable(block.text))
         elif isinstance(block, doc.Heading):
-            self.word.add_paragraph(printable(block.text), style=f"Heading {block.level}")
+            self.add(f"Heading {block.level}", printable(block.text))
         elif isinstance(block, doc.Paragraph):
-            self.paragraph(self.word.add_paragraph(style=ROLE_STYLES[block.role]), block)
+            self.paragraph(self.add(ROLE_STYLES[block.role]), block)
         elif isinstance(block, doc.ItemList):
             for item in block.items:
-                out = self.word.add_paragraph(printable(item.label) + "\t",
-                                              style=LIST_STYLES[block.kind])
+                out = self.add(LIST_STYLES[block.kind], printable(item.label) + "\t")
                 self.paragraph(out, item.paragraph)
         elif isinstance(block, (doc.Table, doc.Box)):
             self.table(block) if isinstance(block, doc.Table) else self.box(block)
-            self.word.add_paragraph(style="Note")  # Word would join two tables that touch
+            self.add("Note")  # Word would join two tables that touch
         elif isinstance(block, doc.Figures):
             for figure in block.figures:
                 self.figure(figure)
         elif isinstance(block, doc.Signoff):
             for index, line in enumerate(block.lines):
-                out = self.paragraph(self.word.add_paragraph(), line)
+                out = self.paragraph(self.add("Normal"), line)
                 out.paragraph_format.keep_with_next = index < len(block.lines) - 1
                 out.paragraph_format.space_before = Mm(3.5) if index == 0 else None
         else:
@@ -74,17 +101,17 @@ class Writer:
     def paragraph(out, block: doc.Paragraph):
         """The runs of `block` (portion mark first, source numbers last) added to `out`."""
         if block.portion and block.portion.mark:
-            out.add_run(block.portion.mark + "\u00a0")
+            add_run(out, block.portion.mark + "\u00a0")
         for run in block.runs:
-            out.add_run(printable(run.text)).bold = run.bold or None
+            add_run(out, printable(run.text), run.bold)
         if block.refs:
-            out.add_run(block.refs_text)
+            add_run(out, block.refs_text)
         return out
 
     def _cell_lines(self, cell, lines: tuple[str, ...], style: str, bold: bool = False) -> None:
         paragraph = cell.paragraphs[0]
-        paragraph.style = style
-        paragraph.add_run(printable("\n".join(lines))).bold = bold or None
+        self.restyle(paragraph, style)
+        add_run(paragraph, printable("\n".join(lines)), bold)
 
     def table(self, block: doc.Table) -> None:
         columns = len(block.rows[0]) if block.rows else len(block.header)
@@ -119,13 +146,13 @@ class Writer:
             _set(cell._tc.get_or_add_tcPr(), "w:shd", val="clear", color="auto", fill=self.shade)
         for index, para in enumerate(block.paragraphs):
             out = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-            out.style = ROLE_STYLES[para.role]
+            self.restyle(out, ROLE_STYLES[para.role])
             self.paragraph(out, para)
 
     def figure(self, figure: doc.Figure) -> None:
         """A figure as its data: a caption, a table of what it shows (with the figure's text
         alternative as the table's description) and its note."""
-        self.word.add_paragraph(printable(figure.title), style="Caption")
+        self.add("Caption", printable(figure.title))
         if isinstance(figure, doc.BarChart):
             rows = tuple((bar.label, f"{bar.value:g}{figure.unit}", figure.legend[bar.group])
                          for bar in figure.bars)
@@ -139,5 +166,5 @@ class Writer:
         _set(properties, "w:tblCaption", val=printable(figure.title))
         _set(properties, "w:tblDescription", val=printable(figure.alt))
         for note in notes:
-            self.word.add_paragraph(printable(note), style="Note")
-        self.word.add_paragraph(style="Note")
+            self.add("Note", printable(note))
+        self.add("Note")
