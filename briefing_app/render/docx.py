@@ -25,7 +25,9 @@ from .docx_styles import house, set_up
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _EMPTY_APP = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="'
               b'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>')
-_DROPPED = ("/thumbnail", "/customXml")  # relationship types from python-docx's template
+# relationship types from python-docx's template: a thumbnail, custom XML, and a second copy
+# of the styles for Word 2010 that Word rebuilds from the styles when it needs it
+_DROPPED = ("/thumbnail", "/customXml", "/stylesWithEffects")
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _TEXT_PARTS = re.compile(r"word/(document|header\d*|footer\d*|comments\w*|footnotes|endnotes)"
                          r"\.xml")

@@ -52,7 +52,9 @@ class Writer:
 
     def add(self, style: str, text: str = ""):
         """A new paragraph in `style` at the end of the body."""
-        out = self.word.add_paragraph(text)
+        out = self.word.add_paragraph()
+        if text:
+            add_run(out, text)
         if style != "Normal":
             self.restyle(out, style)
         return out
@@ -61,8 +63,8 @@ class Writer:
         """Set a paragraph's style by its id. (python-docx's `style = name` looks for the
         default style among all of the template's styles each time: half of a brief's
         export.)"""
-        if style not in self._style_ids:
-            self._style_ids[style] = self.word.styles[style].style_id
+        if not self._style_ids:
+            self._style_ids = {s.name: s.style_id for s in self.word.styles}
         paragraph._p.style = self._style_ids[style]
 
     def blocks(self, blocks: tuple[doc.Block, ...]) -> None:

@@ -57,18 +57,18 @@ def set_up(word, paper: str) -> int:
         setattr(section, side, Mm(page["margin_mm"]))
     section.header_distance = section.footer_distance = Mm(page["banner_offset_mm"])
     styles = word.styles
+    by_name = {s.name: s for s in styles}  # looking each up by name reads all of them each time
     for name, spec in data["style"].items():
         style_name = WORD_STYLES[name]
-        try:
-            style = styles[style_name]
-        except KeyError:
+        style = by_name.get(style_name)
+        if style is None:
             style = styles.add_style(style_name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = styles["Normal"]
+            style.base_style = by_name["Normal"]
         _paragraph_style(style, spec, data)
-    caption = styles["Caption"]
+    caption = by_name["Caption"]
     _paragraph_style(caption, {**data["style"]["label"], "colour": "ink", "space_before": 6}, data)
     for name in ("Header", "Footer"):
-        _paragraph_style(styles[name], {"font": page["banner_font"], "size": page["footer_size"],
+        _paragraph_style(by_name[name], {"font": page["banner_font"], "size": page["footer_size"],
                                         "leading": page["footer_size"] * 1.25}, data)
     _name_fallbacks(word, data["word"])
     return section.page_width - section.left_margin - section.right_margin
