@@ -3,7 +3,6 @@ handout file that leaks (checked by planting unique strings in every officer-onl
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -132,8 +131,8 @@ def test_a_file_that_leaks_what_its_document_does_not_is_refused_after_reading_i
     """A backend gone wrong: the document is clean, the laid-out file is not. The file is
     read back from disk before it replaces anything, so the earlier file survives."""
     real = pdf.render
-    monkeypatch.setattr(pdf, "render", lambda document: real(dataclasses.replace(
-        document, blocks=(*document.blocks, plain(OFFICER_ONLY["bluf"])))))
+    monkeypatch.setattr(pdf, "render", lambda document: real(document._replace(
+        blocks=(*document.blocks, plain(OFFICER_ONLY["bluf"])))))
     out = tmp_path / "handout.pdf"
     out.write_bytes(b"yesterday's handout")
     with pytest.raises(InputError) as err:

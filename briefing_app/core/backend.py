@@ -6,24 +6,21 @@ format. A backend that can measure its layout fills `Rendered.measures`, and onl
 the document's page budgets checked: code asks for the capability, not for a format's name.
 """
 
-from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .document import Document
 
 SLACK = 0.02  # a line's rounding is not an overrun
 
 
-@dataclass(frozen=True)
-class Measures:
+class Measures(NamedTuple):
     pages: int
-    extents: dict[str, float] = field(default_factory=dict)  # section id: pages of body text
-    lines: dict[str, int] = field(default_factory=dict)  # box id: lines
+    extents: dict[str, float]  # section id: pages of body text
+    lines: dict[str, int]  # box id: lines
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     data: bytes
     measures: Measures | None = None
     warnings: tuple[str, ...] = ()  # what the layout itself noticed (characters no font has)
@@ -33,8 +30,7 @@ class Rendered:
         return self.measures.pages if self.measures else None
 
 
-@dataclass(frozen=True)
-class FileContents:
+class FileContents(NamedTuple):
     """A written file as its recipient could read it: all its text (metadata included) and
     whatever its structure holds beyond what the document put there."""
 

@@ -2,17 +2,17 @@
 
 `core/compose*.py` builds a `Document` from an assembled brief, a variant and a language, and
 writes every word of it there; a backend (`render/pdf.py`, `render/docx.py`) only decides how
-each block looks. Blocks are plain frozen values, so a document can be checked for leaks,
-compared and laid out more than once. Every block that carries the officer's or the library's
-content carries its portion marking, so marking rules can work on blocks, not on pages.
+each block looks. Blocks are plain immutable values, so a document can be checked for leaks,
+compared and laid out more than once (named tuples: every export and preview imports this,
+and a frozen dataclass costs a millisecond or two to define). Every block that carries the
+officer's or the library's content carries its portion marking, so marking rules can work on
+blocks, not on pages.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal, NamedTuple, Union
 
 # C0 and C1 controls (but tab and newline), the byte-order mark pasted text can carry, lone
 # surrogates and the two non-characters no file format may hold.
@@ -26,16 +26,14 @@ def printable(text: str) -> str:
     return _UNWRITABLE.sub("", clean) if not clean.isascii() else clean
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """A stretch of text in one weight. Text is literal: a backend never reads markup in it."""
 
     text: str
     bold: bool = False
 
 
-@dataclass(frozen=True)
-class Portion:
+class Portion(NamedTuple):
     """A paragraph's portion marking: the scheme's code (`U`, `SBU`, `CUI`) and the mark that
     prints before it ("(SBU)", or "" where the scheme marks the document only)."""
 
@@ -46,8 +44,7 @@ class Portion:
 ParagraphRole = Literal["body", "subtitle", "question", "note", "bluf", "cell"]
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """Runs of text with an optional portion mark before them and source numbers after."""
 
     runs: tuple[Run, ...]
@@ -70,13 +67,11 @@ def plain(text: str, role: ParagraphRole = "body", portion: Portion | None = Non
     return Paragraph((Run(text),), role, portion)
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """Level 1 heads a section; level 2 heads a part of one (a point, a kind of fact)."""
 
     text: str
@@ -86,24 +81,21 @@ class Heading:
 ListKind = Literal["points", "facts", "sources"]
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One entry of a list; `label` is what hangs before it: "3." or a bullet."""
 
     label: str
     paragraph: Paragraph
 
 
-@dataclass(frozen=True)
-class ItemList:
+class ItemList(NamedTuple):
     """Numbered points (talking points, objectives), bulleted facts, or a source list."""
 
     kind: ListKind
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """Rows of cells, each cell one or more lines; `labelled` tables read their first column
     as labels; `header` rows repeat at the top of each page a table spans."""
 
@@ -112,8 +104,7 @@ class Table:
     labelled: bool = False
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """Text set apart in a frame: the BLUF (shaded, full width) or the CUI designation (a
     half-width box at the right)."""
 
@@ -124,15 +115,13 @@ class Box:
     width: float = 1.0  # of the text width
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     label: str
     value: float
     group: int  # index into the chart's legend
 
 
-@dataclass(frozen=True)
-class BarChart:
+class BarChart(NamedTuple):
     title: str
     bars: tuple[Bar, ...]
     unit: str
@@ -142,8 +131,7 @@ class BarChart:
     alt: str
 
 
-@dataclass(frozen=True)
-class DiagramRow:
+class DiagramRow(NamedTuple):
     """One network generation: a tag ("5G"), two boxes, whether the edge reaches the core,
     and a note under the row."""
 
@@ -154,8 +142,7 @@ class DiagramRow:
     note: str
 
 
-@dataclass(frozen=True)
-class Diagram:
+class Diagram(NamedTuple):
     title: str
     rows: tuple[DiagramRow, ...]
     alt: str
@@ -164,15 +151,13 @@ class Diagram:
 Figure = BarChart | Diagram
 
 
-@dataclass(frozen=True)
-class Figures:
+class Figures(NamedTuple):
     """Figures set side by side, with the data they show and a text alternative for each."""
 
     figures: tuple[Figure, ...]
 
 
-@dataclass(frozen=True)
-class Signoff:
+class Signoff(NamedTuple):
     """The drafted and cleared lines that close an officer brief, kept together."""
 
     lines: tuple[Paragraph, ...]
@@ -181,8 +166,7 @@ class Signoff:
 Block = Union[Title, Heading, Paragraph, ItemList, Table, Box, Figures, Signoff, "Section"]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A heading and what it heads; `id` names it for page budgets ("points", "background")."""
 
     id: str
@@ -190,8 +174,7 @@ class Section:
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
-class Furniture:
+class Furniture(NamedTuple):
     """What every page carries: the overall marking at top and bottom ("" for none) and the
     page number, worded with {page} and {pages}."""
 
@@ -199,16 +182,14 @@ class Furniture:
     page_label: str
 
 
-@dataclass(frozen=True)
-class Metadata:
+class Metadata(NamedTuple):
     """Document properties, set on purpose: a title and language, nothing about who or where."""
 
     title: str
     language: str
 
 
-@dataclass(frozen=True)
-class Budget:
+class Budget(NamedTuple):
     """A length read-ahead practice sets, checked where a backend can measure the layout: a
     section's pages, a box's lines or the document's pages (`target` "" is the document).
     `message` says what ran over, with {value} (measured) and {limit}."""
@@ -219,15 +200,14 @@ class Budget:
     message: str
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     variant: str
     paper: str
     blocks: tuple[Block, ...]
     furniture: Furniture
     metadata: Metadata
     budgets: tuple[Budget, ...] = ()
-    notes: tuple[str, ...] = field(default=())  # warnings known before layout
+    notes: tuple[str, ...] = ()  # warnings known before layout
 
     def walk(self) -> Iterator[Block]:
         """Every block, sections opened, in reading order."""

@@ -3,10 +3,7 @@ paper sizes, the file formats and the ids of the marking schemes (whose banners 
 marks `core/markings.py` declares). Plain Python, so the command line and the window's first
 frame can read it without loading pydantic."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 Variant = Literal["officer", "handout"]
 PaperId = Literal["a4", "letter"]
@@ -19,8 +16,7 @@ _INCH = 72.0
 _MM = _INCH / 2.54 * 0.1  # computed as ReportLab computes it, so page sizes match to the bit
 
 
-@dataclass(frozen=True)
-class Paper:
+class Paper(NamedTuple):
     id: str
     name: str
     size: tuple[float, float]  # width and height in points
@@ -30,8 +26,7 @@ PAPERS = {"a4": Paper("a4", "A4", (210 * _MM, 297 * _MM)),
           "letter": Paper("letter", "US Letter", (8.5 * _INCH, 11 * _INCH))}
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     id: str
     name: str
     suffix: str

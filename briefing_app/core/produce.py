@@ -9,13 +9,12 @@ written when a handout leaks, so an earlier file at that path survives. Printed 
 handouts are checked the same way, on the bytes.
 """
 
-from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 from .assemble import AssembledBrief, assemble
 from .atomic import write_atomic
@@ -30,8 +29,7 @@ from .outputs import FORMATS
 Printer = Callable[[bytes], object]
 
 
-@dataclass(frozen=True)
-class Produced:
+class Produced(NamedTuple):
     data: bytes
     pages: int | None  # None where the format cannot measure its layout
     warnings: tuple[str, ...]
