@@ -47,6 +47,19 @@ def test_unchecked_sources_and_passed_deadlines_are_listed_as_warnings(qtbot, ma
     assert "0 errors" in window.problems_dock.windowTitle()
 
 
+def test_the_country_panel_says_why_no_vendor_is_on_record(qtbot, make_window, library_dir):
+    nz = library_dir / "countries" / "nz.toml"
+    unknown = 'vendors_unknown = "Test: nothing public on its radio network."\n'
+    nz.write_text(nz.read_text().replace('name = "One NZ"\n' + unknown, 'name = "One NZ"\n'))
+    window = make_window()
+    window.controller.choose_country("NZ", "spark")
+    profile = window.country_panel.profile.toPlainText()
+    assert "Spark vendors on record: none on public record: Test: nothing public" in profile
+    window.controller.choose_country("NZ", "one-nz")
+    profile = window.country_panel.profile.toPlainText()
+    assert "One NZ vendors on record: not recorded in the library (verify locally)" in profile
+
+
 def test_reload_picks_up_a_fixed_library(qtbot, make_window, library_dir):
     broken = library_dir / "points" / "subsidy" / "subsidy-financing.toml"
     good = broken.read_text()

@@ -90,14 +90,16 @@ class CountryPanel(QWidget):
     def _profile(self, country: Country | None, carrier: Carrier | None) -> str:
         if country is None:
             return self.tr("<i>Choose the host country, then the carrier you are meeting.</i>")
-        forces = ", ".join(f"{escape(f.name)} ({escape(f.service)})" for f in country.us_forces)
+        forces = ", ".join(f"{escape(f.name)} – {escape(f.service)}" for f in country.us_forces)
         lines = [self.tr("<b>Stance:</b> {0}").format(escape(stance_line(country, carrier))),
                  self.tr("<b>US forces:</b> {0}").format(forces or self.tr("none on record"))]
         if carrier is not None:
             vendors = "; ".join(f"{escape(v.vendor)} – {escape(v.phrase)} ({v.source.date.year})"
                                 for v in carrier.vendors)
+            none = self.tr("none on public record: {0}").format(escape(carrier.vendors_unknown)) \
+                if carrier.vendors_unknown else self.tr("not recorded in the library (verify locally)")
             lines.append(self.tr("<b>{0} vendors on record:</b> {1}").format(
-                escape(carrier.name), vendors or self.tr("none publicly reported (verify locally)")))
+                escape(carrier.name), vendors or none))
         for note in sorted(country.policy, key=lambda n: n.date, reverse=True)[:2]:
             lines.append(f"<b>{note.date.isoformat()}:</b> {escape(note.note)}")
         stale = is_stale(country.reviewed, dt.date.today())
