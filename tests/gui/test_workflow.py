@@ -21,16 +21,17 @@ def pdf_text(data: bytes) -> str:
 def choose_italy_and_tim(qtbot, window):
     panel = window.country_panel
     panel.country_box.setFocus()
-    panel.country_box.lineEdit().selectAll()
     qtbot.keyClicks(panel.country_box.lineEdit(), "ital")
-    popup = panel.country_box.completer().popup()
-    assert popup.isVisible() and popup.model().rowCount() == 1  # type-ahead offers "Italy (IT)"
-    qtbot.keyClick(popup, Qt.Key_Down)
-    qtbot.keyClick(popup, Qt.Key_Return)
+    popup = panel.country_box.lineEdit().completer().popup()
+    assert popup.isVisible() and panel.country_box.offers() == ["Italy (IT)"]  # type-ahead
+    qtbot.keyClick(panel.country_box.lineEdit(), Qt.Key_Return)  # the only match
     assert not popup.isVisible()
     assert window.controller.brief.country == "IT"
+    assert panel.country_box.currentText() == "Italy (IT)"
     panel.carrier_box.setFocus()
-    qtbot.keyClicks(panel.carrier_box, "TIM")
+    panel.carrier_box.lineEdit().selectAll()  # as focusing it with Tab does
+    qtbot.keyClicks(panel.carrier_box.lineEdit(), "TIM")
+    qtbot.keyClick(panel.carrier_box.lineEdit(), Qt.Key_Return)
     assert panel.carrier_box.currentText() == "TIM"
     assert window.controller.brief.carrier == "tim"
 

@@ -1,12 +1,14 @@
-"""Country and carrier pickers, with a short profile of the choice the officer can check."""
+"""Country and carrier pickers, with a short profile of the choice the officer can check.
+
+The boxes always show what the brief holds: typing only offers, Enter (or a click) picks, and
+text that names nothing is refused with a message under the boxes (`PickerBox`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.brief import Brief
 from ...core.check import is_stale
@@ -14,6 +16,7 @@ from ...core.library import Library
 from ...core.models import Carrier, Country
 from ...core.stance import stance_line
 from ..controller import BriefController
+from .picker_box import Choice, PickerBox
 
 
 class CountryPanel(QWidget):
@@ -21,40 +24,43 @@ class CountryPanel(QWidget):
         super().__init__(parent)
         self._shown: object = None
         self._controller = controller
-        self.country_box = QComboBox(editable=True, accessibleName=self.tr("Country"))
-        self.country_box.setInsertPolicy(QComboBox.NoInsert)
-        self.country_box.lineEdit().setPlaceholderText(self.tr("Type a country name or code"))
-        self.carrier_box = QComboBox(accessibleName=self.tr("Carrier"))
-        self.profile = QTextBrowser(accessibleName=self.tr("Country and carrier profile"))
+        t = self.tr
+        self.country_box = PickerBox(t("Country"), (t("country"), t("countries")),
+                                     t("Type a country's name or code"))
+        self.carrier_box = PickerBox(t("Carrier"), (t("carrier"), t("carriers")), t("Choose a country first"))
+        self.message = QLabel(wordWrap=True, accessibleName=t("Country and carrier message"))
+        self.message.setStyleSheet("color:#a15c00")
+        self.message.hide()
+        self.profile = QTextBrowser(accessibleName=t("Country and carrier profile"))
         self.profile.setFrameShape(QTextBrowser.NoFrame)
         self.profile.viewport().setAutoFillBackground(False)
         self.profile.setMinimumHeight(60)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("&Country:"), self.country_box)
-        form.addRow(self.tr("C&arrier:"), self.carrier_box)
+        form.addRow(t("&Country:"), self.country_box)
+        form.addRow(t("C&arrier:"), self.carrier_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        layout.addWidget(self.message)
         layout.addWidget(self.profile)
-        self.country_box.activated.connect(self._on_country_box_activated)
-        self.carrier_box.activated.connect(self._on_carrier_box_activated)
+        self.country_box.picked.connect(self._on_country_box_picked)
+        self.carrier_box.picked.connect(self._on_carrier_box_picked)
+        for box in (self.country_box, self.carrier_box):
+            box.refused.connect(self._say)
+            box.lineEdit().textEdited.connect(lambda _text: self._say(""))
         controller.library_changed.connect(self._on_controller_library_changed)
         controller.brief_changed.connect(self._on_controller_brief_changed)
         self._on_controller_library_changed(controller.library)
 
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
     def _on_controller_library_changed(self, library: Library) -> None:
-        self.country_box.blockSignals(True)
-        self.country_box.clear()
-        self.country_box.addItem(self.tr("Choose a country…"), None)
-        for country in sorted(library.countries.values(), key=lambda c: c.name):
-            self.country_box.addItem(f"{country.name} ({country.code})", country.code)
-        completer = QCompleter(self.country_box.model(), self.country_box)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.PopupCompletion)
-        self.country_box.setCompleter(completer)
-        self.country_box.blockSignals(False)
+        self._shown = None
+        self.country_box.set_choices([Choice(c.code, f"{c.name} ({c.code})", (c.code, *c.aliases))
+                                      for c in sorted(library.countries.values(), key=lambda c: c.name)])
         self._on_controller_brief_changed(self._controller.brief)
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
@@ -63,27 +69,24 @@ class CountryPanel(QWidget):
             return
         self._shown = (library, brief.country, brief.carrier)
         country = library.country(brief.country) if brief.country else None
-        self.country_box.blockSignals(True)
-        self.country_box.setCurrentIndex(max(0, self.country_box.findData(brief.country)))
-        self.country_box.blockSignals(False)
-        self.carrier_box.blockSignals(True)
-        self.carrier_box.clear()
-        self.carrier_box.addItem(self.tr("No carrier (government meeting)"), None)
-        for carrier in country.carriers if country else []:
-            self.carrier_box.addItem(carrier.name, carrier.id)
-        self.carrier_box.setCurrentIndex(max(0, self.carrier_box.findData(brief.carrier)))
+        missing = self.tr("{0} (not in the library)")
+        self.country_box.show_value(brief.country, missing.format(brief.country) if brief.country else "")
+        none = Choice(None, self.tr("No carrier (government meeting)"), (self.tr("none"), self.tr("government")))
+        self.carrier_box.set_choices([none, *(Choice(c.id, c.name, (c.id, *c.aliases))
+                                              for c in (country.carriers if country else []))]
+                                     if country else [])
+        self.carrier_box.show_value(brief.carrier, missing.format(brief.carrier) if brief.carrier else "")
         self.carrier_box.setEnabled(country is not None)
-        self.carrier_box.blockSignals(False)
         carrier = country.carrier(brief.carrier) if country and brief.carrier else None
         self.profile.setHtml(self._profile(country, carrier))
 
-    def _on_country_box_activated(self, index: int) -> None:
-        code = self.country_box.itemData(index)
+    def _on_country_box_picked(self, code: str | None) -> None:
+        self._say("")
         if code != self._controller.brief.country:
             self._controller.choose_country(code)
 
-    def _on_carrier_box_activated(self, index: int) -> None:
-        carrier = self.carrier_box.itemData(index)
+    def _on_carrier_box_picked(self, carrier: str | None) -> None:
+        self._say("")
         if carrier != self._controller.brief.carrier:
             self._controller.choose_country(self._controller.brief.country, carrier)
 
