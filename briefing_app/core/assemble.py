@@ -209,15 +209,27 @@ def _tailored(choice: PointChoice) -> dict:
     return body
 
 
+HOST_STANCE_FIELDS = frozenset({"country.stance", "country.stance_date", "country.stance_deadline"})
+CARRIER_VENDOR_FIELDS = frozenset({"carrier.vendors", "carrier.vendor_names", "carrier.stance",
+                                   "carrier.high_risk", "carrier.deadline"})
+
+
 def _data_sources(point: TalkingPoint, country: Country, carrier: Carrier | None) -> list[Source]:
     """The sources of the country and carrier facts a point prints, or rests on through its
-    condition: a sentence about a carrier's vendors cites the reports of those vendors."""
+    condition or its stances: a sentence about a carrier's vendors cites the reports of those
+    vendors, a point written for a host's stance the decision that set it."""
     printed = [point.title, point.text, point.background, point.applies_when or "",
                *(t for qa in point.if_raised for t in (qa.question, qa.answer))]
     used = frozenset().union(*(fields_used(t) for t in printed))
     found: list[Source] = []
-    if carrier is not None and used & {"carrier.vendors", "carrier.vendor_names"}:
+    if country.stance_note and (point.host_stances or used & HOST_STANCE_FIELDS):
+        found += country.stance_note.sources
+    if carrier is not None and used & CARRIER_VENDOR_FIELDS:
         found += [v.source for v in carrier.vendors]
+    elif carrier is not None and point.carrier_stances:  # the records that set its stance
+        risky = [v for v in carrier.vendors if v.high_risk]
+        found += [v.source for v in (risky if carrier.stance in ("high-risk", "replacing")
+                                     else carrier.vendors)]
     if carrier is not None and "carrier.notes" in used and carrier.notes:
         found += carrier.sources
     if "country.policy" in used:

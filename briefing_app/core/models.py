@@ -41,6 +41,15 @@ def _known_marking(value: str) -> str:
     return value
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def month_year(date: dt.date) -> str:
+    """"December 2027", in English whatever the machine's locale (strftime's %B follows it)."""
+    return f"{MONTHS[date.month - 1]} {date.year}"
+
+
 def in_words(items: list[str]) -> str:
     """"2G, 3G and 4G": a list as a sentence names it."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
@@ -172,7 +181,7 @@ class VendorUse(Fact):
         if self.status == "replacing":
             words += ", being replaced"
             if self.deadline:
-                words += f" by {self.deadline:%B %Y}".replace(" 0", " ")
+                words += f" by {month_year(self.deadline)}"
         elif self.status == "removed":
             words += ", since removed"
         return words

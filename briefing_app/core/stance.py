@@ -8,9 +8,7 @@ the recommendations, and matches them against a point's `host_stances` and `carr
 
 from __future__ import annotations
 
-import datetime as dt
-
-from .models import Carrier, Country, TalkingPoint, in_words
+from .models import Carrier, Country, TalkingPoint, in_words, month_year
 
 # Who a point was written for, after "hosts" or "carriers", as a reason or the window names it.
 HOST_AUDIENCE = {"undecided": "still deciding", "restricting": "that restrict high-risk vendors",
@@ -24,10 +22,6 @@ CARRIER_SHORT = {"high-risk": "Huawei/ZTE", "replacing": "replacing", "trusted":
                  "unknown": "unknown"}
 
 
-def month(date: dt.date) -> str:
-    return f"{date:%B} {date.year}"
-
-
 def host_state(country: Country) -> str:
     """What the host has decided, as the rest of a sentence opening with its name:
     "has excluded high-risk vendors (since May 2022; removal by December 2027)"."""
@@ -37,10 +31,10 @@ def host_state(country: Country) -> str:
              "excluded": "has excluded high-risk vendors"}[country.stance]
     if note is None:
         return words
-    when = [f"since {month(note.date)}"]
+    when = [f"since {month_year(note.date)}"]
     if note.deadline:
         when.append(f"{'removal' if country.stance == 'excluded' else 'next step'} by "
-                    f"{month(note.deadline)}")
+                    f"{month_year(note.deadline)}")
     return f"{words} ({'; '.join(when)})"
 
 
@@ -59,7 +53,7 @@ def carrier_state(carrier: Carrier) -> str:
     if stance == "high-risk":
         return f"has {names} in service ({phrases})"
     deadline = max((v.deadline for v in risky if v.deadline), default=None)
-    return f"is replacing {names} ({phrases}{f', by {month(deadline)}' if deadline else ''})"
+    return f"is replacing {names} ({phrases}{f', by {month_year(deadline)}' if deadline else ''})"
 
 
 def stance_line(country: Country, carrier: Carrier | None) -> str:
@@ -86,13 +80,13 @@ def written_for(point: TalkingPoint, short: bool = False) -> str:
 
 def stance_misfit(point: TalkingPoint, country: Country, carrier: Carrier | None) -> str:
     """Why the point was written for another stance than this host's or carrier's, in words
-    an officer can check against the record; "" when it fits."""
+    an officer can check against the record; "" when it fits. Without a carrier in the
+    meeting, a point's carrier stances do not apply (a point that needs a carrier says so in
+    its `applies_when`)."""
     if point.host_stances and country.stance not in point.host_stances:
         wanted = _wanted("hosts", point.host_stances, HOST_AUDIENCE)
         return f"written for {wanted}; {country.in_text} {host_state(country)}"
-    if point.carrier_stances and (carrier is None or carrier.stance not in point.carrier_stances):
+    if point.carrier_stances and carrier is not None and carrier.stance not in point.carrier_stances:
         wanted = _wanted("carriers", point.carrier_stances, CARRIER_AUDIENCE)
-        if carrier is None:
-            return f"written for meetings with {wanted}; no carrier is chosen"
         return f"written for {wanted}; {carrier.in_text} {carrier_state(carrier)}"
     return ""

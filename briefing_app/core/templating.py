@@ -21,7 +21,7 @@ from jinja2.parser import Parser
 from jinja2.sandbox import SecurityError
 
 from .brief import Meeting
-from .models import NETWORK_ROLES, Carrier, Country
+from .models import NETWORK_ROLES, Carrier, Country, month_year
 from .sandbox import (
     MAX_DIGITS,
     MAX_LOOP_DEPTH,
@@ -49,6 +49,7 @@ CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS, "meeting
 
 
 ENV = BoundedEnvironment()
+ENV.filters["month_year"] = month_year  # "December 2027", whatever the machine's locale
 
 
 def template_context(
