@@ -1,4 +1,5 @@
-"""The command line: `export`, `library check`, `library list`, `--version`. Never imports Qt.
+"""The command line: `export`, `library check|list|keys|publish|install|status`, `--version`.
+Never imports Qt.
 
 This module only parses arguments, so that `briefing-app` can tell a command from a window
 start without loading pydantic or Jinja; each command's body (`commands/`) is imported when
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf|OUT.docx")
     export.set_defaults(usage_error=export.error)
 
-    library = commands.add_parser("library", help="check or list the talking-point library")
+    library = commands.add_parser("library", help="check, list, publish or install the talking-point library")
     library_commands = library.add_subparsers(dest="library_command", required=True,
                                               metavar="SUBCOMMAND")
     check = library_commands.add_parser("check", help="validate a library folder")
@@ -66,7 +67,46 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--library", type=Path, metavar="DIR")
     listing.add_argument("--max-age", type=int, default=None, metavar="DAYS")
     listing.set_defaults(usage_error=listing.error)
+    _update_parsers(library_commands)
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
+
+
+def _update_parsers(commands) -> None:
+    """Signed library updates: `keys new|rotate`, `publish`, `install`, `status` (commands/updates.py)."""
+    keys = commands.add_parser("keys", help="publisher: make or rotate the signing keys")
+    keys_commands = keys.add_subparsers(dest="keys_command", required=True, metavar="ACTION")
+    new = keys_commands.add_parser("new", help="new signing keys and root.json in DIR")
+    rotate = keys_commands.add_parser("rotate", help="new keys for some roles: root version N+1")
+    for parser in (new, rotate):
+        parser.add_argument("dir", type=Path, metavar="DIR")
+        parser.add_argument("--threshold", type=_positive, default=None if parser is rotate else 1,
+                            metavar="T", help="root keys needed to sign a new root (default 1)")
+        parser.add_argument("--root-keys", type=_positive, default=None, metavar="N",
+                            help="how many root keys (default: the threshold)")
+        parser.add_argument("--root-expires", type=_positive, default=3 * 365, metavar="DAYS",
+                            help="days until the root expires (default 1095)")
+    new.add_argument("--publisher", default="Headquarters", metavar="NAME",
+                     help="who publishes (shown at posts)")
+    rotate.add_argument("--role", action="append", choices=("root", "targets", "snapshot", "timestamp"),
+                        help="a role whose keys to replace (repeat; none: renew the root's expiry)")
+    publish = commands.add_parser("publish", help="publisher: sign a library into an update folder")
+    publish.add_argument("libdir", type=Path, metavar="LIBDIR")
+    publish.add_argument("--keys", type=Path, required=True, metavar="DIR")
+    publish.add_argument("--to", type=Path, required=True, metavar="REPO")
+    publish.add_argument("--expires", type=_positive, default=180, metavar="DAYS",
+                         help="days until the signed metadata expires (default 180)")
+    publish.add_argument("--notes", metavar="TEXT", help="release notes posts will see")
+    install = commands.add_parser("install", help="post: verify and install a library update")
+    install.add_argument("repo", type=Path, metavar="REPO")
+    install.add_argument("--trust", type=Path, metavar="ROOT.json",
+                         help="the publisher's root.json, for a first install from another publisher")
+    commands.add_parser("status", help="the library layers in use")
 
 
 def run_command(argv: list[str]) -> int:
@@ -81,10 +121,15 @@ def run_command(argv: list[str]) -> int:
             from .commands import library
 
             code = library.check(args)
-        else:
+        elif args.library_command == "list":
             from .commands import library
 
             code = library.listing(args, args.usage_error)
+        else:
+            from .commands import updates
+
+            name = f"keys_{args.keys_command}" if args.library_command == "keys" else args.library_command
+            code = getattr(updates, name)(args)
         sys.stdout.flush()  # here, where a failed write is caught, not at exit
         return code
     except InputError as err:

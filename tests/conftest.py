@@ -14,6 +14,15 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "data" / "mini"
 
 
+@pytest.fixture(autouse=True)
+def user_data(tmp_path, monkeypatch) -> Path:
+    """The user data folder (library configuration, installed updates), inside tmp_path for
+    every test and every command a test runs: never the real one."""
+    folder = tmp_path / "user-data"
+    monkeypatch.setenv("BRIEFING_APP_DATA", str(folder))
+    return folder
+
+
 @pytest.fixture
 def mini_library() -> Path:
     return MINI

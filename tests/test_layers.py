@@ -17,7 +17,9 @@ print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in {watched!r}))
 CORE = ["briefing_app.core." + m for m in ("models", "brief", "library", "check", "recommend",
                                             "assemble", "brief_file", "templating", "paths",
                                             "document", "compose", "compose_officer",
-                                            "compose_handout", "produce", "leakcheck", "outputs")]
+                                            "compose_handout", "produce", "leakcheck", "outputs",
+                                            "library_config", "update_store", "update_client",
+                                            "update_keys", "update_publisher")]
 
 
 def loaded_by(modules, watched=("PySide6", "shiboken6", "reportlab")):

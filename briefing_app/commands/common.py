@@ -6,16 +6,17 @@ import sys
 from pathlib import Path
 
 from ..core.faults import Fault, InputError
-from ..core.library import Library, load_library
-from ..core.paths import builtin_library
+from ..core.library import Library
+from ..core.library_config import KEEP, LibraryConfig
 
 
 def library_with(extra: Path | None) -> Library:
-    """The built-in library with `--library DIR` over it; a DIR that is not a folder is an
-    input error (the export must not quietly run on the built-in library alone)."""
+    """The configured library (built-in, installed update, local folder: the window's too),
+    with `--library DIR` in place of the local folder; a DIR that is not a folder is an input
+    error (the export must not quietly run without it)."""
     if extra is not None and not extra.is_dir():
         raise InputError(Fault(str(extra), "", "library folder does not exist"))
-    return load_library([builtin_library(), *([extra] if extra else [])])
+    return LibraryConfig().load(local=extra if extra is not None else KEEP)
 
 
 def report(faults: list[Fault]) -> None:
