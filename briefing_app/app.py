@@ -18,12 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
-from .core.paths import asset
+from .core.paths import asset, user_data_folder
 from .gui import diagnostics, dialogs
 from .gui.library_loader import LibraryLoader
 from .gui.main_window import MainWindow
@@ -35,7 +35,9 @@ _log = logging.getLogger(__name__)
 
 
 def data_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+    """Qt's AppDataLocation, as the core names it (`paths.user_data_folder`), so the command
+    line finds the library configuration and updates the window uses."""
+    return user_data_folder()
 
 
 def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner: Runner,
