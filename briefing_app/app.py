@@ -23,6 +23,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
+from .core.library_config import LibraryConfig
 from .core.paths import asset, user_data_folder
 from .gui import diagnostics, dialogs
 from .gui.library_loader import LibraryLoader
@@ -48,8 +49,9 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
     `library_base` replaces the built-in library (tests use a small one); `after_first_frame`
     starts loading once the frame is painted (`run_app`), not at once."""
     window = MainWindow(settings, runner)
-    loader = LibraryLoader(runner, lambda: settings.library_folder, library_base, parent=window,
-                           cache=data_dir / LIBRARY_CACHE)
+    config = LibraryConfig(data_dir, library_base)
+    config.adopt_legacy(settings.take_library_folder())
+    loader = LibraryLoader(runner, config, parent=window, cache=data_dir / LIBRARY_CACHE)
     if brief_path is not None:
         window.open_path(brief_path)  # waits for the panels
 

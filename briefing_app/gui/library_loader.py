@@ -1,6 +1,7 @@
 """Loading and checking the talking-point library off the UI thread.
 
-The library is the built-in folder plus the officer's own folder (from settings) laid over it.
+The library is the one configuration the command line reads too (core/library_config.py): the
+built-in folder, the installed update, the officer's own folder.
 Loading never fails: a broken file becomes a fault in the Problems list and the rest works.
 The core (pydantic, Jinja) is imported by the worker that first needs it, so the window is on
 screen before it loads. The validated library is cached in the user data folder
@@ -17,21 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from ..core.faults import Fault
-from ..core.paths import builtin_library
+from ..core.library_config import LibraryConfig
 from .tasks import Runner
 
 if TYPE_CHECKING:
     from ..core.library import Library
-
-
-def _load(folders: list[Path], cache: Path | None) -> Library:
-    if cache is None:
-        from ..core.library import load_library
-
-        return load_library(folders)
-    from ..core.library_cache import load_library_cached
-
-    return load_library_cached(folders, cache)
 
 
 def _check(library: Library) -> list:
@@ -40,8 +31,8 @@ def _check(library: Library) -> list:
     return check_library(library, dt.date.today())
 
 
-def _load_and_check(folders: list[Path], cache: Path | None) -> tuple[Library, list]:
-    library = _load(folders, cache)
+def _load_and_check(config: LibraryConfig, cache: Path | None) -> tuple[Library, list]:
+    library = config.load(cache=cache)
     return library, _check(library)
 
 
@@ -51,17 +42,15 @@ class LibraryLoader(QObject):
     check_failed = Signal(str)  # the check itself broke (a bug): its faults are incomplete
     failed = Signal(object)  # a reload that raised: an unreadable folder, or a bug
 
-    def __init__(self, runner: Runner, extra_folder: Callable[[], Path | None], base: Path | None = None,
-                 parent: QObject | None = None, cache: Path | None = None):
+    def __init__(self, runner: Runner, config: LibraryConfig, parent: QObject | None = None,
+                 cache: Path | None = None):
         super().__init__(parent)
         self._runner = runner
-        self._extra_folder = extra_folder
-        self._base = base or builtin_library()
+        self.config = config
         self._cache = cache
 
     def folders(self) -> list[Path]:
-        extra = self._extra_folder()
-        return [self._base, *([extra] if extra else [])]
+        return [layer.folder for layer in self.config.layers()]
 
     def fault(self, err: BaseException) -> Fault:
         """A load that raised (loading turns bad files into faults, so this is an unreadable
@@ -72,10 +61,10 @@ class LibraryLoader(QObject):
                    prepare: Callable[[], None] = lambda: None) -> None:
         """The load at start-up, before the panels exist; the slower check follows via `check`.
         `prepare` runs on the worker too, after the load: imports the panels need, say."""
-        folders, cache = self.folders(), self._cache
+        config, cache = self.config, self._cache
 
         def work() -> Library:
-            library = _load(folders, cache)
+            library = config.load(cache=cache)
             prepare()
             return library
 
@@ -93,11 +82,11 @@ class LibraryLoader(QObject):
         self._runner.run(lambda: _check(library), self.checked.emit, failed)
 
     def reload(self) -> None:
-        folders = self.folders()
+        config = self.config
 
         def done(result: tuple[Library, list]) -> None:
             self.loaded.emit(result[0])
             self.checked.emit(result[1])
 
         cache = self._cache
-        self._runner.run(lambda: _load_and_check(folders, cache), done, self.failed.emit)
+        self._runner.run(lambda: _load_and_check(config, cache), done, self.failed.emit)

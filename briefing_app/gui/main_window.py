@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
             self._use_library_folder(folder)
 
     def _use_library_folder(self, folder: Path | None) -> None:
-        self.settings.library_folder = folder
+        self.loader.config.local_folder = folder
         self.loader.reload()
 
     def show_user_guide(self) -> None:

@@ -77,14 +77,12 @@ class AppSettings:
                      drafted_by=self.drafted_by)
 
     # -- library --------------------------------------------------------------------------
-    @property
-    def library_folder(self) -> Path | None:
+    def take_library_folder(self) -> Path | None:
+        """The local library folder an earlier version kept here, handed over once to the
+        library configuration the command line shares (core/library_config.py)."""
         text = self._text("library/folder")
+        self._store.remove("library/folder")
         return Path(text) if text else None
-
-    @library_folder.setter
-    def library_folder(self, folder: Path | None) -> None:
-        self._store.setValue("library/folder", str(folder) if folder else "")
 
     # -- export folders -------------------------------------------------------------------
     def export_folder(self, fmt: str) -> Path | None:
