@@ -164,6 +164,7 @@ def test_the_installed_app_records_an_error_in_a_slot(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share")}
     env.pop(diagnostics.LEVEL_VARIABLE, None)
+    env.pop("BRIEFING_APP_DATA")  # the default folder, found as the installed app finds it
     result = subprocess.run([sys.executable, "-c", SLOT_ERROR], env=env, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
