@@ -10,8 +10,7 @@ from briefing_app.core.templating import check_template, evaluate, render
 def ctx(**country):
     base = {"code": "IT", "name": "Italy", "us_forces": [], "hosts_us_forces": False,
             "policy": [], "carriers": []}
-    return {"country": {**base, **country}, "carrier": None,
-            "meeting": {"title": "", "place": "", "audience": "both", "purpose": ""}}
+    return {"country": {**base, **country}, "carrier": None}
 
 
 def test_renders_country_fields_and_conditions():

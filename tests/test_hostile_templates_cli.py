@@ -105,3 +105,17 @@ def test_exporting_a_hostile_point_is_one_fault_naming_file_and_field(case, libr
     (line,) = [line for line in done.stderr.splitlines() if "hostile-000.toml" in line]
     assert "field 'text'" in line and case.words in line
     assert not out.exists()
+
+
+def test_a_template_cannot_copy_the_meeting_onto_a_handout(library_copy, tmp_path):
+    (library_copy / "points/subsidy/leaky.toml").write_text(
+        point_toml("leaky", "text", "We understand you want {{ meeting.purpose }}."), encoding="utf-8")
+    brief = tmp_path / "m.brief"
+    brief.write_text('{"schema_version": 1, "country": "IT", "meeting": {"purpose": "PURPOSE-CANARY"}, '
+                     '"points": [{"id": "leaky"}]}', encoding="utf-8")
+    out = tmp_path / "handout.pdf"
+    done = capped_cli("export", str(brief), "--library", str(library_copy), "--variant", "handout", "-o", str(out))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    (line,) = [line for line in done.stderr.splitlines() if "leaky.toml" in line]
+    assert "field 'text'" in line and "do not see the meeting" in line
+    assert not out.exists() and "PURPOSE-CANARY" not in done.stderr

@@ -143,7 +143,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
     if country is None:
         raise InputError(Fault(name, "field 'country'", "no country chosen"))
     carrier = country.carrier(brief.carrier) if brief.carrier else None
-    context = template_context(country, carrier, brief.meeting)
+    context = template_context(country, carrier)
     self_example = CounterpartCheck(library, country, carrier)
     sources: list[Source] = []
     points = []

@@ -45,12 +45,12 @@ def recommend_point(
     if point.applies_when is None:
         reason = ALWAYS
         if point.reason and explain:
-            reason = _reason(point, country, carrier, meeting) or ALWAYS
+            reason = _reason(point, country, carrier) or ALWAYS
         return Recommendation(point.id, True, reason)
-    unmet = unmet_condition(point, template_context(country, carrier, meeting))
+    unmet = unmet_condition(point, template_context(country, carrier))
     if unmet:
         return Recommendation(point.id, False, unmet)
-    reason = _reason(point, country, carrier, meeting) if explain else ""
+    reason = _reason(point, country, carrier) if explain else ""
     return Recommendation(point.id, True, reason or f"condition met: {point.applies_when}")
 
 
@@ -65,11 +65,11 @@ def unmet_condition(point: TalkingPoint, context: dict) -> str:
     return "" if applies else f"condition not met: {point.applies_when}"
 
 
-def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting) -> str:
+def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None) -> str:
     if not point.reason:
         return ""
     try:
-        return render(point.reason, template_context(country, carrier, meeting))
+        return render(point.reason, template_context(country, carrier))
     except TemplateError:
         return ""
 
@@ -89,7 +89,7 @@ def recommendations(
     points = library.ordered_points()
     verdicts = {p.id: recommend_point(p, country, carrier, meeting, explain) for p in points}
     _leave_out_self_examples(verdicts, points, CounterpartCheck(library, country, carrier),
-                             template_context(country, carrier, meeting))
+                             template_context(country, carrier))
     ranked = []
     for topic in library.topics:
         fits = [p for p in points if p.topic == topic.id and verdicts[p.id].recommended]

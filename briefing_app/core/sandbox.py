@@ -189,7 +189,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                          optimized=False, finalize=_finalize)
         self.globals.clear()
         self.globals["range"] = _small_range
-        self.filters = {name: _bounded_filter(name, func) for name, func in self.filters.items()
+        self.filters = {name: bounded_filter(name, func) for name, func in self.filters.items()
                         if name in FILTERS}
 
     def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
@@ -290,7 +290,7 @@ def _int(value: Any) -> int:
     return value if isinstance(value, int) else 0
 
 
-def _bounded_filter(name: str, func):
+def bounded_filter(name: str, func):
     first = 1 if getattr(func, "jinja_pass_arg", None) else 0  # context or environment comes first
 
     @wraps(func)

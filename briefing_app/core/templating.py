@@ -20,7 +20,6 @@ from jinja2.environment import TemplateExpression
 from jinja2.parser import Parser
 from jinja2.sandbox import SecurityError
 
-from .brief import Meeting
 from .models import NETWORK_ROLES, Carrier, Country, month_year
 from .sandbox import (
     MAX_DIGITS,
@@ -32,6 +31,7 @@ from .sandbox import (
     BoundedEnvironment,
     bound_tree,
     bounded,
+    bounded_filter,
 )
 
 _FORBIDDEN = {
@@ -44,19 +44,17 @@ COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_
                   "carriers", "stance", "stance_date", "stance_deadline"}
 CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes", "stance",
                   "high_risk", "deadline"}
-MEETING_FIELDS = {"title", "place", "audience", "purpose"}
-CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS, "meeting": MEETING_FIELDS}
+CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS}
 
 
 ENV = BoundedEnvironment()
-ENV.filters["month_year"] = month_year  # "December 2027", whatever the machine's locale
+ENV.filters["month_year"] = bounded_filter("month_year", month_year)  # "December 2027", whatever the machine's locale
 
 
-def template_context(
-    country: Country, carrier: Carrier | None, meeting: Meeting | None = None
-) -> dict[str, Any]:
-    """The plain data a template sees: dicts and lists, never the models themselves."""
-    meeting = meeting or Meeting()
+def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any]:
+    """The plain data a template sees: dicts and lists of library data, never the models, and
+    never the meeting (what the officer writes reaches the page through the brief, not through
+    a library template that could copy it onto a handout)."""
     return {
         "country": {
             "code": country.code,
@@ -82,12 +80,6 @@ def template_context(
             "notes": carrier.notes,
             **_carrier_stance(carrier),
         },
-        "meeting": {
-            "title": meeting.title,
-            "place": meeting.place,
-            "audience": meeting.audience,
-            "purpose": meeting.purpose,
-        },
     }
 
 
@@ -112,8 +104,12 @@ def _unknown_fields(tree: nodes.Node) -> list[str]:
     problems = []
     loaded = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"}
     for name in sorted(loaded - _locals(tree) - set(ENV.globals)):
-        if name not in CONTEXT_FIELDS:
-            problems.append(f"unknown name '{name}' (known: country, carrier, meeting)")
+        if name == "meeting":
+            problems.append("library templates do not see the meeting (what the officer writes "
+                            "reaches the page through the brief); for government or carrier "
+                            "meetings use the point's 'audience'")
+        elif name not in CONTEXT_FIELDS:
+            problems.append(f"unknown name '{name}' (known: country, carrier)")
     for node in tree.find_all(nodes.Getattr):
         target = node.node
         if isinstance(target, nodes.Name) and target.name in CONTEXT_FIELDS:
