@@ -73,7 +73,7 @@ def test_every_recorded_stance_gets_points_written_for_it(library):
 def test_no_recommended_sentence_names_the_counterpart_among_its_own_examples(library):
     for country, carrier, meeting in meetings(library):
         check = CounterpartCheck(library, country, carrier)
-        context = template_context(country, carrier, meeting)
+        context = template_context(country, carrier)
         points, verdicts = recommended(library, country, carrier, meeting)
         assert not [v for v in verdicts if "among its own examples" in v.reason], \
             (country.code, carrier and carrier.id)  # the library is written right, not filtered
