@@ -59,6 +59,7 @@ class BriefController(QObject):
         self.undo_stack = QUndoStack(self)
         self._restored_unsaved = False
         self._clean = True
+        self.replaced_names: tuple[str, ...] = ()  # of a country and carrier chosen before
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
 
     @property
@@ -84,6 +85,7 @@ class BriefController(QObject):
     def replace(self, brief: Brief, path: Path | None, unsaved: bool = False) -> None:
         """Start afresh with `brief` (new, opened or restored): history and modified mark reset."""
         self.undo_stack.clear()
+        self.replaced_names = ()
         self.path = path
         self._restored_unsaved = unsaved
         self._show(brief)
@@ -131,17 +133,41 @@ class BriefController(QObject):
         self._recommended = (self.library, key, found)
         return found
 
-    def choose_country(self, code: str | None, carrier: str | None = None) -> None:
-        """Pick the country (and carrier) and tick the points the library recommends for them,
-        keeping this brief's rewordings and custom points."""
+    def choose_country(self, code: str | None, carrier: str | None = None, keep_work: bool = True) -> None:
+        """Pick the country (and carrier); see `drafts_for` for what `keep_work` keeps. The names
+        of the country and carrier left behind are remembered, to point out where they remain."""
+        old = self.library.country(self.brief.country) if self.brief.country else None
+        kept, fresh = self.drafts_for(code, carrier)
+        draft = kept if keep_work else fresh
+        if old is not None:
+            gone = [] if draft.country == old.code else [old.name, old.in_text, *old.aliases]
+            carrier_before = old.carrier(self.brief.carrier) if self.brief.carrier else None
+            if carrier_before is not None and draft.carrier != carrier_before.id:
+                gone += [carrier_before.name, carrier_before.in_text, *carrier_before.aliases]
+            self.replaced_names = tuple(dict.fromkeys(self.replaced_names + tuple(gone)))
+        self.change(draft, self.tr("Choose country and carrier"))
+
+    def drafts_for(self, code: str | None, carrier: str | None = None) -> tuple[Brief, Brief]:
+        """The brief for another country or carrier, two ways. Kept: the officer's work stays
+        (hand-picked points, order, wording and notes, custom points, points taken out) with
+        the newly recommended points added and those only the old choice recommended taken out.
+        Fresh: exactly the new recommendations (wording of those that stay, custom points).
+        The meeting details stay in both."""
         country = self.library.country(code) if code else None
         if country is not None and carrier and country.carrier(carrier) is None:
             carrier = None
         draft = self.brief.model_copy(update={"country": country.code if country else None,
                                               "carrier": carrier})
-        if country is not None:
-            draft = self._with_recommended(draft)
-        self.change(draft, self.tr("Choose country and carrier"))
+        if country is None:
+            return draft, draft
+        before = {rid for rid, r in self.recommendations().items() if r.recommended}
+        after = [rid for rid, r in self.recommendations(draft).items() if r.recommended]
+        points = [c for c in draft.points if c.id in after or draft.custom(c.id)
+                  or c != PointChoice(id=c.id) or c.id not in before]
+        for point_id in after:  # a point the officer took out stays out
+            if point_id not in before and all(c.id != point_id for c in points):
+                points = self._in_library_order(points + [PointChoice(id=point_id)], point_id)
+        return draft.model_copy(update={"points": tuple(points)}), self._with_recommended(draft)
 
     def tick_recommended(self) -> None:
         """Tick exactly the points recommended for this meeting, for when its audience or the

@@ -69,6 +69,22 @@ def ask_restore(parent: QWidget, original: Path | None) -> bool:
     return answer == QMessageBox.Yes
 
 
+def ask_keep_work(parent: QWidget, question: str, keep: str, fresh: str) -> str:
+    """'keep' (the default), 'fresh' or 'cancel', when a new country or carrier would change
+    the officer's points; `keep` and `fresh` say what each answer does to them."""
+    QMessageBox = QtWidgets.QMessageBox
+    box = QMessageBox(QMessageBox.Question, tr("Change country or carrier"), question, parent=parent)
+    box.setInformativeText(tr("<p><b>Keep My Work</b>: {keep}</p><p><b>Recommended Points Only</b>: "
+                              "{fresh}</p><p>Either way the meeting details stay, and Undo (Ctrl+Z) "
+                              "goes back.</p>").format(keep=keep, fresh=fresh))
+    kept = box.addButton(tr("&Keep My Work"), QMessageBox.AcceptRole)
+    fresh_button = box.addButton(tr("&Recommended Points Only"), QMessageBox.DestructiveRole)
+    box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(kept)
+    box.exec()
+    return {kept: "keep", fresh_button: "fresh"}.get(box.clickedButton(), "cancel")
+
+
 def show_faults(parent: QWidget, title: str, faults: list[Fault]) -> None:
     QtWidgets.QMessageBox.warning(parent, title, "\n".join(str(f) for f in faults))
 

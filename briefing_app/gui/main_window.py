@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         loader.check_failed.connect(self.statusBar().showMessage)
         loader.failed.connect(lambda err: dialogs.show_faults(self, self.tr("Cannot reload the library"),
                                                               [loader.fault(err)]))
-        for editor in self.findChildren(QtWidgets.QLineEdit) + self.findChildren(QtWidgets.QPlainTextEdit):
+        editable = [b for b in self.findChildren(QtWidgets.QComboBox) if b.isEditable()]  # they
+        for editor in (self.findChildren(QtWidgets.QLineEdit)  # pass shortcut checks on to their
+                       + self.findChildren(QtWidgets.QPlainTextEdit) + editable):  # line edit
             editor.installEventFilter(self)
         for action in self._waiting:
             action.setEnabled(True)
@@ -252,7 +254,22 @@ class MainWindow(QMainWindow):
                                                                   self._display_name()))
         marks = marks_of(brief, self.controller.library, self._display_name())
         self.problems.set_problems("markings", [*marks.errors, *marks.handout_errors])
+        self.problems.set_problems("old names", self._old_names(brief))
         self._update_problems_title()
+
+    def _old_names(self, brief) -> list[Fault]:
+        """The officer's fields that still name a country or carrier the brief was for before."""
+        from ..core.mentions import mentions
+
+        country = self.controller.library.country(brief.country) if brief.country else None
+        carrier = country.carrier(brief.carrier) if country and brief.carrier else None
+        now = [r for r in (country, carrier) if r is not None]
+        current = {n.casefold() for r in now for n in (r.name, r.in_text, *r.aliases)}
+        names = [n for n in self.controller.replaced_names if n.casefold() not in current]
+        found = mentions(brief, names)
+        what = " / ".join(r.name for r in now) or self.tr("no country")
+        return [Fault(self._display_name(), where, self.tr("still names {0}; the brief is now for {1}")
+                      .format(name, what), True) for where, name in found]
 
     def _on_point_selected(self, point_id: str) -> None:
         self.point_editor.show_point(point_id)

@@ -15,6 +15,7 @@ from ...core.check import is_stale
 from ...core.library import Library
 from ...core.models import Carrier, Country
 from ...core.stance import stance_line
+from .. import dialogs
 from ..controller import BriefController
 from .picker_box import Choice, PickerBox
 
@@ -81,14 +82,52 @@ class CountryPanel(QWidget):
         self.profile.setHtml(self._profile(country, carrier))
 
     def _on_country_box_picked(self, code: str | None) -> None:
-        self._say("")
-        if code != self._controller.brief.country:
-            self._controller.choose_country(code)
+        self._choose(code, None)
 
     def _on_carrier_box_picked(self, carrier: str | None) -> None:
+        self._choose(self._controller.brief.country, carrier)
+
+    def _choose(self, code: str | None, carrier: str | None) -> None:
+        """Change the country or carrier; where that would change the officer's points, ask
+        whether to keep their work or take the new recommendations only."""
         self._say("")
-        if carrier != self._controller.brief.carrier:
-            self._controller.choose_country(self._controller.brief.country, carrier)
+        brief = self._controller.brief
+        if (code, carrier) == (brief.country, brief.carrier):
+            return
+        kept, fresh = self._controller.drafts_for(code, carrier)
+        answer = "keep"
+        if kept.points != fresh.points:
+            answer = dialogs.ask_keep_work(self.window(), self._question(kept),
+                                           self._keeps(kept), self._fresh(fresh))
+        if answer != "cancel":
+            self._controller.choose_country(code, carrier, keep_work=answer == "keep")
+
+    def _name(self, brief: Brief) -> str:
+        country = self._controller.library.country(brief.country) if brief.country else None
+        carrier = country.carrier(brief.carrier) if country and brief.carrier else None
+        name = country.name if country else self.tr("no country")
+        return f"{name} / {carrier.name}" if carrier else name
+
+    def _question(self, kept: Brief) -> str:
+        return self.tr("Change from {0} to {1}? This brief has work of yours in it.").format(
+            self._name(self._controller.brief), self._name(kept))
+
+    def _keeps(self, kept: Brief) -> str:
+        before = {c.id for c in self._controller.brief.points}
+        after = {c.id for c in kept.points}
+        return self.tr("keeps your hand-picked points, their order, your wording and notes and "
+                       "your custom points; adds {0} recommended for {1} and takes out {2} only "
+                       "the old choice recommended.").format(
+            self._points(len(after - before)), self._name(kept), self._points(len(before - after)))
+
+    def _fresh(self, fresh: Brief) -> str:
+        lost = [c for c in self._controller.brief.points if c not in fresh.points]
+        return self.tr("ticks exactly the {0} recommended for {1}; {2} of yours go.").format(
+            self._points(sum(1 for c in fresh.points if not fresh.custom(c.id))), self._name(fresh),
+            self._points(len(lost)))
+
+    def _points(self, count: int) -> str:
+        return self.tr("1 point") if count == 1 else self.tr("{0} points").format(count)
 
     def _profile(self, country: Country | None, carrier: Carrier | None) -> str:
         if country is None:
