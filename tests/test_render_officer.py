@@ -30,9 +30,10 @@ def flat(text: str) -> str:
 
 def test_sections_come_in_read_ahead_order():
     text = flat(all_text(produced("officer").data))
-    order = ["Meeting with TIM on 5G suppliers", "Date and time", "Tuesday 1 December 2026, 10:00",
+    order = ["Tuesday 1 December 2026", "Meeting with Counterpart Vzqkj (TIM), 10:00",
+             "Meeting with TIM on 5G suppliers", "Date and time", "Tuesday 1 December 2026, 10:00",
              "Counterparts", OFFICER_ONLY["pronunciation"], "Our participants", "BLUF:",
-             "Purpose", "Objectives", "Talking points", "1. (U) Chinese law obliges", "Background",
+             "Asks", OFFICER_ONLY["objective"], "Purpose", "Talking points", "1. (U) Chinese law obliges", "Background",
              "If raised", "QUESTION-COMPULSION", "ANSWER-COMPULSION", "Country snapshot: Italy",
              "US forces hosted", "Aviano Air Base", "Carriers and publicly reported vendors",
              "Sources", "Drafted: " + OFFICER_ONLY["drafted_by"],
@@ -48,7 +49,7 @@ def test_points_are_numbered_and_cite_their_sources_by_number():
     text = flat(all_text(produced("officer").data))
     assert re.search(r"1\. \(U\) Chinese law obliges .*when asked\. \[1\]", text)
     assert re.search(r"2\. \(SBU\) Radio equipment now reaches the core\.", text)
-    assert "1. The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" in text
+    assert "1. (U) The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" in text
 
 
 def test_every_page_has_the_banner_twice_and_page_n_of_m():
@@ -210,3 +211,50 @@ def test_a_point_tailored_for_this_brief_prints_its_own_background_answers_and_n
     raised = text[text.index("If raised"):text.index("Country snapshot")]
     assert OFFICER_ONLY["tailored_question"] in raised and OFFICER_ONLY["tailored_answer"] in raised
     assert "QUESTION-COMPULSION" in raised  # points not tailored keep the library's answers
+
+
+def _portions(document) -> list[tuple[str, object]]:
+    """(first words as printed, portion) of every portion of an officer brief: each paragraph,
+    list item, the title and the meeting table; not headings, the designation or sign-off."""
+    from briefing_app.core import document as doc
+
+    found = []
+    for block in document.walk():
+        if isinstance(block, doc.Title):
+            found.append((block.text, block.portion))
+        elif isinstance(block, doc.Table):
+            found.append((block.rows[0][0][0], block.portion))
+        elif isinstance(block, doc.Paragraph):
+            found.append((block.text, block.portion))
+        elif isinstance(block, doc.ItemList):
+            found += [(item.paragraph.text, item.paragraph.portion) for item in block.items]
+        elif isinstance(block, doc.Box) and block.id == "bluf":
+            found += [(p.text, p.portion) for p in block.paragraphs]
+    return found
+
+
+def test_every_paragraph_of_a_us_brief_opens_with_its_portion_mark():
+    """Title, header, meeting table, BLUF, asks, purpose, points, background, questions and
+    answers, snapshot facts and sources all carry a mark, in the PDF's text as printed."""
+    made = produced("officer", customs=(custom(1, marking="SBU", releasable=False),),
+                    meeting=meeting(objectives=(Objective(text="Ask for a timetable."),)),
+                    post="US Embassy Rome")
+    text = flat(all_text(made.data))
+    portions = _portions(made.document)
+    assert len(portions) > 20
+    for words_printed, mark in portions:
+        assert mark is not None and mark.mark in ("(U)", "(SBU)"), words_printed
+        start = " ".join(flat(words_printed).split()[:6])
+        if not start.startswith(mark.mark):
+            start = f"{mark.mark} {start}"
+        assert start in text, start
+    assert text.count("(U) ") + text.count("(SBU) ") >= len(portions)
+    assert "(U) Date and time" in text and "(U) Meeting with TIM on 5G suppliers" in text
+    assert "(U) US Embassy Rome · Tuesday 1 December 2026 (U) Meeting with Counterpart" in text
+    assert "Drafted:" in text and "(U) Drafted" not in text
+
+
+def test_a_uk_brief_carries_no_portion_marks():
+    made = produced("officer", scheme="uk")
+    assert all(not mark or not mark.mark for _, mark in _portions(made.document))
+    assert not re.search(r"\((U|SBU|CUI)\)", all_text(made.data))

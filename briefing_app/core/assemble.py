@@ -75,6 +75,7 @@ class AssembledBrief:
     sources: tuple[Source, ...]
     marks: Marks
     cui: CuiBlock
+    post: str
     drafted_by: str
     clearances: tuple[Clearance, ...]
     paper: str
@@ -191,8 +192,8 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
     marks = resolve(brief, brief_portions(brief, point_markings), name, point_markings)
     return AssembledBrief(
         meeting=brief.meeting, country=country, carrier=carrier, points=tuple(points),
-        sources=tuple(sources), marks=marks, cui=brief.cui, drafted_by=brief.drafted_by,
-        clearances=brief.clearances, paper=brief.paper)
+        sources=tuple(sources), marks=marks, cui=brief.cui, post=brief.post,
+        drafted_by=brief.drafted_by, clearances=brief.clearances, paper=brief.paper)
 
 
 def _tailored(choice: PointChoice) -> dict:

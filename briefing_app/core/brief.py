@@ -137,6 +137,7 @@ class Brief(Record):
     marking: Short | None = None
     descriptor: Descriptor = ""
     cui: CuiBlock = CuiBlock()
+    post: Text = ""  # the embassy or consulate, for the read-ahead's header: "US Embassy Rome"
     drafted_by: Text = ""
     clearances: tuple[Clearance, ...] = ()
     paper: Paper = "a4"

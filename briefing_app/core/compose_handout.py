@@ -67,11 +67,11 @@ def handout(brief: AssembledBrief, w: Words, language: str) -> Document:
     title = handout_title(brief, w)
     blocks: list[Block] = [Title(title.replace(name, name.replace(" ", "\u00a0"))),  # never split
                            plain(w.handout_opening, "subtitle"), figures(w)]
-    blocks += [Paragraph((run_in(p.title), Run(f" {p.text}"))) for p in brief.handout_points] \
-        or [plain(w.no_releasable)]
+    blocks += [Paragraph((run_in(p.title), Run(f" {p.text}")), whole=True)
+               for p in brief.handout_points] or [plain(w.no_releasable)]
     numbers = public_source_numbers(brief)
     if numbers:
-        items = tuple(Item(w.bullet, plain(source_line(w, brief.sources[n - 1])))
+        items = tuple(Item(w.bullet, plain(source_line(w, brief.sources[n - 1]), whole=True))
                       for n in numbers)
         blocks.append(Section("sources", Heading(w.public_sources, 2),
                               (ItemList("sources", items),)))
@@ -79,4 +79,5 @@ def handout(brief: AssembledBrief, w: Words, language: str) -> Document:
         + clearance_notes(brief, w)
     return Document("handout", brief.paper, tuple(blocks), Furniture("", w.page),
                     Metadata(title, language),
-                    (Budget("pages", "", HANDOUT_PAGES, w.handout_too_long),), notes)
+                    (Budget("pages", "", HANDOUT_PAGES, w.handout_too_long),), notes,
+                    fit_one_page=True)

@@ -1,8 +1,11 @@
 """The officer brief as a `Document`: marked, first page for the room, then reference material.
 
-Section order follows read-ahead practice: what the officer needs in the room (meeting,
-BLUF, purpose, objectives, talking points) first; background, objections, the country
-snapshot and sources after; drafted/cleared lines last.
+Section order follows read-ahead practice: a header block (post, date, the meeting in one
+line), then what the officer needs in the room (meeting, BLUF, the asks, purpose, talking
+points) first; background, objections, the country snapshot and sources after; drafted/
+cleared lines last. Under a scheme with portion marks every portion is marked (32 CFR
+2002.20: once any portion is, all are): the header, title, meeting table, each paragraph,
+point, answer, fact and source; not the headings, the designation indicator or the sign-off.
 """
 
 from __future__ import annotations
@@ -56,6 +59,29 @@ def _when(brief: AssembledBrief, w: Words) -> str:
                               time=f"{when:%H:%M}{zone}")
 
 
+def _listed(items: list[str], w: Words) -> str:
+    return w.list_and.format(rest=", ".join(items[:-1]), last=items[-1]) if len(items) > 1 \
+        else "".join(items)
+
+
+def _header(brief: AssembledBrief, w: Words) -> list[Block]:
+    """The read-ahead's header block: the post and the meeting's date, then the meeting in
+    one line (whom, when, where)."""
+    meeting, when = brief.meeting, brief.meeting.when
+    date = w.day_date.format(day=w.days[when.weekday()], date=when.day,
+                             month=w.months[when.month - 1], year=when.year) \
+        if when else w.to_be_confirmed
+    names = [c.name for c in meeting.counterparts if c.name.strip()]
+    bodies = list(dict.fromkeys(c.organisation for c in meeting.counterparts if c.organisation))
+    who = w.people.format(names=_listed(names, w), bodies=", ".join(bodies)) if names and bodies \
+        else _listed(names, w) or (brief.carrier.name if brief.carrier else
+                                   w.government_of.format(country=brief.country.in_text))
+    line = ", ".join(p for p in (w.header_meeting.format(who=who),
+                                 f"{when:%H:%M}" if when else "", meeting.place) if p)
+    top = w.header_post.format(post=brief.post, date=date) if brief.post.strip() else date
+    return [plain(top, "note", portion(brief, "U")), plain(line, "note", portion(brief, "U"))]
+
+
 def _meeting_table(brief: AssembledBrief, w: Words) -> Table:
     meeting = brief.meeting
     where = (w.country_carrier, f"{brief.country.name} / {brief.carrier.name}") \
@@ -67,7 +93,7 @@ def _meeting_table(brief: AssembledBrief, w: Words) -> Table:
             where, (w.counterparts, people if "\n".join(people) else (w.to_be_confirmed,)),
             (w.participants, "; ".join(meeting.participants) or w.to_be_confirmed))
     return Table(tuple(((label,), value if isinstance(value, tuple) else (value,))
-                       for label, value in rows), labelled=True)
+                       for label, value in rows), labelled=True, portion=portion(brief, "U"))
 
 
 def _cui_box(brief: AssembledBrief) -> list[Block]:
@@ -90,23 +116,23 @@ def _opening(brief: AssembledBrief, w: Words) -> list[Block]:
     if meeting.bluf:
         blocks.append(Box((Paragraph((Run(w.bluf, bold=True), Run(f" {meeting.bluf}")), "bluf",
                                      portion(brief, meeting.bluf_marking)),), id="bluf", shade=True))
+    objectives = _objectives(brief)
+    if objectives:  # a principal finds the asks at a glance, under the bottom line
+        items = tuple(Item(w.number.format(n=n), plain(o.text, portion=portion(brief, o.marking),
+                                                       whole=True))
+                      for n, o in enumerate(objectives, start=1))
+        blocks.append(Section("asks", Heading(w.asks, 2), (ItemList("points", items),)))
     if meeting.purpose:
         blocks.append(Section("purpose", Heading(w.purpose, 2),
                               (plain(meeting.purpose, portion=portion(brief, meeting.purpose_marking)),)))
-    objectives = _objectives(brief)
-    if objectives:
-        items = tuple(Item(w.number.format(n=n), plain(o.text, portion=portion(brief, o.marking)))
-                      for n, o in enumerate(objectives, start=1))
-        blocks.append(Section("objectives", Heading(w.objectives, 2),
-                              (ItemList("points", items),)))
     return blocks
 
 
 def _points(brief: AssembledBrief, w: Words) -> Section:
     items = tuple(Item(w.number.format(n=p.number), Paragraph(
         (run_in(p.title), Run(f" {p.text}")), portion=portion(brief, p.marking),
-        refs=tuple(sorted(p.source_numbers)))) for p in brief.points)
-    body: Block = ItemList("points", items) if items else plain(w.no_points)
+        refs=tuple(sorted(p.source_numbers)), whole=True)) for p in brief.points)
+    body: Block = ItemList("points", items) if items else plain(w.no_points, portion=portion(brief, "U"))
     return Section("points", Heading(w.points), (body,))
 
 
@@ -173,7 +199,7 @@ def _snapshot(brief: AssembledBrief, w: Words, today: dt.date) -> Section:
                            portion=mark, refs=tuple(number(s) for s in n.sources))
                  for n in sorted(country.policy, key=lambda p: p.date)]
         blocks += [Heading(w.policy, 2), facts(notes)]
-    blocks.append(plain(w.reviewed.format(date=country.reviewed.isoformat()), "note"))
+    blocks.append(plain(w.reviewed.format(date=country.reviewed.isoformat()), "note", mark))
     return Section("snapshot", Heading(w.snapshot.format(country=country.name)), tuple(blocks))
 
 
@@ -193,9 +219,11 @@ def _passed_deadlines(brief: AssembledBrief, w: Words, today: dt.date) -> tuple[
 
 
 def _sources(brief: AssembledBrief, w: Words) -> list[Section]:
-    """Every source, with its quotation where the library gives one (officer brief only)."""
+    """Every source, with its quotation where the library gives one (officer brief only);
+    each is portion-marked and never split across pages."""
     items = tuple(Item(w.number.format(n=n), plain(
-        source_line(w, s) + (f"\n{w.quote.format(quote=s.quote)}" if s.quote else "")))
+        source_line(w, s) + (f"\n{w.quote.format(quote=s.quote)}" if s.quote else ""),
+        portion=portion(brief, "U"), whole=True))
         for n, s in enumerate(brief.sources, start=1))
     return [Section("sources", Heading(w.sources), (ItemList("sources", items),))] if items else []
 
@@ -241,12 +269,14 @@ def officer(brief: AssembledBrief, w: Words, language: str,
         return blocks
 
     def answers(p: AssembledPoint) -> list[Block]:
-        return [plain(text, role, mark(brief, p.marking)) for qa in p.if_raised
+        return [plain(text, role, mark(brief, p.marking), whole=role == "body")  # asked, answered
+                for qa in p.if_raised                                      # on one page
                 for text, role in ((qa.question, "question"), (qa.answer, "body")) if text]
 
     title = meeting_title(brief, w)
     blocks: list[Block] = [
-        Title(title), plain(w.officer_subtitle.format(country=brief.country.name), "subtitle"),
+        *_header(brief, w), Title(title, mark(brief, "U")),
+        plain(w.officer_subtitle.format(country=brief.country.name), "subtitle", mark(brief, "U")),
         *_cui_box(brief), _meeting_table(brief, w), *_opening(brief, w), _points(brief, w),
         *_per_point("background", w.background, brief, w, background),
         *_per_point("if-raised", w.if_raised, brief, w, answers),

@@ -51,11 +51,11 @@ class Paragraph(NamedTuple):
     role: ParagraphRole = "body"
     portion: Portion | None = None
     refs: tuple[int, ...] = ()
+    whole: bool = False  # never split across pages (a talking point, an answer, a source)
 
     @property
     def text(self) -> str:
-        mark = f"{self.portion.mark} " if self.portion and self.portion.mark else ""
-        return mark + "".join(r.text for r in self.runs) + self.refs_text
+        return marked(self.portion, "".join(r.text for r in self.runs) + self.refs_text)
 
     @property
     def refs_text(self) -> str:
@@ -63,12 +63,19 @@ class Paragraph(NamedTuple):
         return f" [{', '.join(map(str, self.refs))}]" if self.refs else ""
 
 
-def plain(text: str, role: ParagraphRole = "body", portion: Portion | None = None) -> Paragraph:
-    return Paragraph((Run(text),), role, portion)
+def marked(portion: Portion | None, text: str) -> str:
+    """`text` as it prints after its portion mark: "(U) text"."""
+    return f"{portion.mark} {text}" if portion and portion.mark else text
+
+
+def plain(text: str, role: ParagraphRole = "body", portion: Portion | None = None,
+          whole: bool = False) -> Paragraph:
+    return Paragraph((Run(text),), role, portion, whole=whole)
 
 
 class Title(NamedTuple):
     text: str
+    portion: Portion | None = None
 
 
 class Heading(NamedTuple):
@@ -102,6 +109,7 @@ class Table(NamedTuple):
     rows: tuple[tuple[tuple[str, ...], ...], ...]
     header: tuple[str, ...] = ()
     labelled: bool = False
+    portion: Portion | None = None  # the table's mark, printed before its first cell
 
 
 class Box(NamedTuple):
@@ -208,6 +216,9 @@ class Document(NamedTuple):
     metadata: Metadata
     budgets: tuple[Budget, ...] = ()
     notes: tuple[str, ...] = ()  # warnings known before layout
+    # A leave-behind that can fit on one page should: a backend that measures its layout may
+    # tighten the spacing and then leave the figures out to get there.
+    fit_one_page: bool = False
 
     def walk(self) -> Iterator[Block]:
         """Every block, sections opened, in reading order."""
@@ -232,15 +243,17 @@ def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
 
 def block_text(block: Block) -> Iterator[str]:
     """The words one block prints (a section's are those of its parts, see `Document.walk`)."""
-    if isinstance(block, (Title, Heading)):
+    if isinstance(block, Title):
+        yield marked(block.portion, block.text)
+    elif isinstance(block, Heading):
         yield block.text
     elif isinstance(block, Paragraph):
         yield block.text
     elif isinstance(block, ItemList):
         yield from (f"{item.label} {item.paragraph.text}" for item in block.items)
     elif isinstance(block, Table):
-        yield from block.header
-        yield from (line for row in block.rows for cell in row for line in cell)
+        lines = [*block.header, *(line for row in block.rows for cell in row for line in cell)]
+        yield from [marked(block.portion, lines[0]), *lines[1:]] if lines else []
     elif isinstance(block, (Box, Signoff)):
         yield from (p.text for p in (block.paragraphs if isinstance(block, Box) else block.lines))
     elif isinstance(block, Figures):

@@ -47,6 +47,7 @@ def officer_only(brief: AssembledBrief, allowed: str) -> OfficerOnly:
               *(("a participant's name", p) for p in meeting.participants),
               *(("the CUI designation block", v) for v in (cui.controlled_by.office, cui.poc))]
     text = [("the BLUF", meeting.bluf), ("the meeting purpose", meeting.purpose),
+            ("the post", brief.post),
             *(("an objective", o.text) for o in meeting.objectives),
             *(("a counterpart's details", v) for c in meeting.counterparts
               for v in (c.name, c.pronunciation))]

@@ -387,7 +387,8 @@ class MainWindow(QMainWindow):
                                 [Fault(str(path), "", f"cannot be written: {err.strerror or err}")])
             return False
         brief = self.controller.brief
-        self.settings.remember_defaults(brief.scheme, brief.paper, brief.drafted_by, brief.regime)
+        self.settings.remember_defaults(brief.scheme, brief.paper, brief.drafted_by, brief.regime,
+                                        brief.post)
         self.settings.add_recent(path)
         self._fill_recent_menu()
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)

@@ -64,8 +64,14 @@ class AppSettings:
     def drafted_by(self) -> str:
         return self._text("brief/drafted_by")
 
-    def remember_defaults(self, scheme: str, paper: str, drafted_by: str, regime: str = "cui") -> None:
+    @property
+    def post(self) -> str:
+        return self._text("brief/post")
+
+    def remember_defaults(self, scheme: str, paper: str, drafted_by: str, regime: str = "cui",
+                          post: str = "") -> None:
         self._store.setValue("brief/scheme", scheme)
+        self._store.setValue("brief/post", post)
         self._store.setValue("brief/regime", regime)
         self._store.setValue("brief/paper", paper)
         self._store.setValue("brief/drafted_by", drafted_by)
@@ -74,7 +80,7 @@ class AppSettings:
         from ..core.brief import Brief  # pydantic loads after the window is shown
 
         return Brief(scheme=self.scheme, regime=self.regime, paper=self.paper,
-                     drafted_by=self.drafted_by)
+                     drafted_by=self.drafted_by, post=self.post)
 
     # -- library --------------------------------------------------------------------------
     def take_library_folder(self) -> Path | None:

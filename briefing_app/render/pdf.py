@@ -3,7 +3,7 @@ recipient would (pypdf), for the handout check.
 
 Same document, same bytes: ReportLab runs in invariant mode and writes only the metadata the
 document sets. The layout is measured (pages, section extents, box lines), so page budgets
-are checked on PDFs.
+are checked on PDFs, and the page rules of `pdf_fit.py` are applied.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ..core.backend import FileContents, Measures, Rendered
 from ..core.document import Document
 from ..core.outputs import PAPERS
 from .pages import NEUTRAL_PRODUCER, Layout, build_pdf
+from .pdf_fit import TIGHT_SPACE, fitting_attempts, keep_tail, tightened
 from .pdf_story import Story
 from .styles import load_styles
 from .text import noting_unprintable, unprintable_warning
@@ -25,13 +26,29 @@ _FORBIDDEN_ROOT = {"/Outlines": "outlines", "/Names": "attachments or scripts",
 
 
 def render(document: Document) -> Rendered:
-    styles = load_styles()
+    """The document laid out; one that should fit on one page (a handout) is laid out again,
+    tighter and then without figures, until it does. If it cannot, it keeps its figures, with
+    the tighter spacing only where that saves a page."""
+    attempts = fitting_attempts(document)
+    best = layout_pdf(*attempts[0])
+    for index, attempt in enumerate(attempts[1:], start=1):
+        if best.pages == 1:
+            break
+        fitted = layout_pdf(*attempt)
+        if fitted.pages == 1 or (index == 1 and fitted.pages < best.pages):
+            best = fitted
+    return best
+
+
+def layout_pdf(document: Document, tight: bool = False) -> Rendered:
+    """One layout of the document: every page rule applied, spacing as styled or `tight`."""
+    styles = tightened(load_styles()) if tight else load_styles()
     width = PAPERS[document.paper].size[0] - 2 * styles.margin
     layout = Layout()
     measured = frozenset(b.target for b in document.budgets if b.measure == "pages" and b.target)
-    story = Story(styles, width, layout, measured)
+    story = Story(styles, width, layout, measured, spacing=TIGHT_SPACE if tight else 1.0)
     with noting_unprintable() as unprintable:
-        flowables = story.of(document.blocks)
+        flowables = keep_tail(story.of(document.blocks))
     data = build_pdf(flowables, paper=document.paper, styles=styles,
                      furniture=document.furniture, metadata=document.metadata, layout=layout)
     measures = Measures(layout.pages, {name: layout.extent(name) for name in measured},

@@ -1,8 +1,9 @@
 """A `Document`'s blocks as ReportLab flowables: how each kind of block looks on paper.
 
 Nothing here writes a word of its own; the styles come from `assets/styles.toml`. Headings
-never end a page (see `text.heading`), and sections with a page budget are marked where they
-start and end so the finished layout can be measured.
+never end a page (see `text.heading`), a paragraph the document keeps whole (a talking point,
+an answer, a source) moves to the next page rather than split, and sections with a page
+budget are marked where they start and end so the finished layout can be measured.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as RLTable
 
@@ -37,36 +38,40 @@ class Story:
     layout: Layout
     measured: frozenset[str]  # sections whose extent a budget reads
     lines: dict[str, int] = field(default_factory=dict)
+    spacing: float = 1.0  # of the space after tables, boxes and figures
 
     def of(self, blocks: tuple[doc.Block, ...]) -> list[Flowable]:
         story: list[Flowable] = []
         for block in blocks:
             story += self.block(block)
             if type(block) in SPACE_AFTER:
-                story.append(Spacer(1, SPACE_AFTER[type(block)]))
+                story.append(Spacer(1, SPACE_AFTER[type(block)] * self.spacing))
         return story
+
+    def paragraph(self, block: doc.Paragraph, style, label: str | None = None) -> Flowable:
+        return paragraph(block, style, label, self.width)
 
     def block(self, block: doc.Block) -> list[Flowable]:
         p = self.styles.paragraph
         if isinstance(block, doc.Section):
             return self.section(block)
         if isinstance(block, doc.Title):
-            return [Para(markup(block.text), p["title"])]
+            return [Para(markup(doc.marked(block.portion, block.text)), p["title"])]
         if isinstance(block, doc.Heading):
             return self.heading(block)
         if isinstance(block, doc.Paragraph):
-            return [paragraph(block, p[ROLE_STYLES[block.role]])]
+            return [self.paragraph(block, p[ROLE_STYLES[block.role]])]
         if isinstance(block, doc.ItemList):
             style = p[LIST_STYLES[block.kind]]
-            return [paragraph(item.paragraph, style, item.label) for item in block.items]
+            return [self.paragraph(item.paragraph, style, item.label) for item in block.items]
         if isinstance(block, doc.Table):
             return [self.table(block)]
         if isinstance(block, doc.Box):
             return [self.box(block)]
         if isinstance(block, doc.Figures):
             return [self.figures(block)]
-        if isinstance(block, doc.Signoff):
-            return [Spacer(1, 10), KeepTogether([paragraph(line, p["body"]) for line in block.lines])]
+        if isinstance(block, doc.Signoff):  # kept with what precedes it: see pdf_fit.keep_tail
+            return [Spacer(1, 10), *(paragraph(line, p["body"]) for line in block.lines)]
         raise TypeError(f"no PDF layout for {type(block).__name__}")
 
     def heading(self, block: doc.Heading, mark: Flowable | None = None) -> list[Flowable]:
@@ -82,10 +87,14 @@ class Story:
 
     def table(self, block: doc.Table) -> RLTable:
         p, colours = self.styles.paragraph, self.styles.colours
+        cells = [list(row) for row in block.rows]
+        if cells and cells[0] and cells[0][0] and not block.header:
+            cells[0][0] = (doc.marked(block.portion, cells[0][0][0]), *cells[0][0][1:])
         rows = [[markup_cell(cell, p["label"] if block.labelled and col == 0 else p["cell"])
-                 for col, cell in enumerate(row)] for row in block.rows]
+                 for col, cell in enumerate(row)] for row in cells]
         if block.header:
-            rows.insert(0, [Para(markup(h), p["label"]) for h in block.header])
+            header = [doc.marked(block.portion, block.header[0]), *block.header[1:]]
+            rows.insert(0, [Para(markup(h), p["label"]) for h in header])
         columns = len(rows[0])
         widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
             else [self.width / columns] * columns
@@ -105,7 +114,8 @@ class Story:
     def box(self, block: doc.Box) -> RLTable:
         style = self.styles.paragraph
         width = self.width * block.width
-        content = [paragraph(para, style[ROLE_STYLES[para.role]]) for para in block.paragraphs]
+        content = [paragraph(para, style[ROLE_STYLES[para.role]], width=width - 2 * BOX_PADDING)
+                   for para in block.paragraphs]
         if block.id:  # measured on copies: the box lays out its own
             copies = [paragraph(para, style[ROLE_STYLES[para.role]]) for para in block.paragraphs]
             self.lines[block.id] = _lines(copies, width - 2 * BOX_PADDING)

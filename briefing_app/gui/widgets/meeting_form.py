@@ -73,6 +73,7 @@ class MeetingForm(QScrollArea):
         self.objectives = ObjectivesEditor(controller)
         self.bluf = self._box(t("Bottom line up front"), 2)
         self.bluf_marking = MarkCombo(t("Marking of the BLUF"))
+        self.post = QLineEdit(accessibleName=t("Post"), placeholderText=t("e.g. US Embassy Rome"))
         self.drafted_by = QLineEdit(accessibleName=t("Drafted by"))
         self.clearances = ClearanceTable(controller)
         self.marks = CuiFields(controller)
@@ -111,7 +112,8 @@ class MeetingForm(QScrollArea):
                              (t("Objectives:"), self.objectives),
                              (QLabel(t("&BLUF:"), buddy=self.bluf), _marked(self.bluf, self.bluf_marking)),
                              (t("Marking:"), self.marks),
-                             (t("&Drafted by:"), self.drafted_by), (t("C&learances:"), self.clearances),
+                             (t("Post:"), self.post), (t("&Drafted by:"), self.drafted_by),
+                             (t("C&learances:"), self.clearances),
                              (t("Pape&r:"), self.paper)):
             form.addRow(label, field)
         self.setWidget(page)
@@ -134,6 +136,7 @@ class MeetingForm(QScrollArea):
         self.remove_counterpart.clicked.connect(self._on_remove_counterpart_clicked)
         for name, combo in (("purpose_marking", self.purpose_marking), ("bluf_marking", self.bluf_marking)):
             combo.activated.connect(lambda _i, n=name, m=combo: c.update_meeting(**{n: m.mark()}))
+        self.post.textEdited.connect(lambda text: c.update_brief(post=text))
         self.drafted_by.textEdited.connect(lambda text: c.update_brief(drafted_by=text))
         self.paper.activated.connect(lambda i: c.update_brief(paper=self.paper.itemData(i)))
 
@@ -168,8 +171,8 @@ class MeetingForm(QScrollArea):
             self._controller.update_meeting(merge=False, counterparts=tuple(people))
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
-        shown = (brief.meeting, brief.scheme, brief.regime, brief.drafted_by, brief.clearances,
-                 brief.paper)
+        shown = (brief.meeting, brief.scheme, brief.regime, brief.post, brief.drafted_by,
+                 brief.clearances, brief.paper)
         if shown == self._shown:
             return  # a change elsewhere in the brief: leave the form (and its cursor) alone
         self._shown = shown
@@ -190,6 +193,7 @@ class MeetingForm(QScrollArea):
         self.purpose_marking.show_mark(brief, meeting.purpose_marking)
         self.bluf_marking.show_mark(brief, meeting.bluf_marking)
         self._show_counterparts(brief)
+        _set_text(self.post, brief.post)
         _set_text(self.drafted_by, brief.drafted_by)
         self.clearances.show_brief(brief)
         self.paper.setCurrentIndex(self.paper.findData(brief.paper))

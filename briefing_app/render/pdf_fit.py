@@ -1,0 +1,81 @@
+"""Page rules a reader notices, applied to a laid-out story: the last page is never a stub,
+and a handout that can fit on one page does.
+
+- The tail: the last flowables, at least `TAIL_WORDS` words of them (with any heading just
+  before), are kept together, so the sign-off stays with the text before it and no last page
+  holds only the sign-off, a source line or the end of an address.
+- Fitting: a document that asks for it (`Document.fit_one_page`, the handout) is laid out
+  again with tighter spacing, then without its figures, and the first layout on one page wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Table as RLTable
+
+from ..core import document as doc
+from .pages import SectionMark
+from .styles import Styles
+
+TAIL_WORDS = 80  # more than a test's "a page with fewer than 60 words is a stub"
+TIGHT_SPACE = 0.5  # of the space before and after paragraphs, tables and figures
+TIGHT_LEADING = 0.93  # of the line spacing, never below 1.15 times the font size
+
+
+def words(flowable: Flowable) -> int:
+    """How many words a flowable prints (paragraphs and table cells; drawings count none)."""
+    if isinstance(flowable, Paragraph):
+        return len(flowable.getPlainText().split())
+    if isinstance(flowable, KeepTogether):
+        return sum(words(f) for f in flowable._content)
+    if isinstance(flowable, RLTable):
+        cells = [c for row in flowable._cellvalues for c in row]
+        return sum(words(c) if isinstance(c, Flowable) else sum(words(f) for f in c)
+                   if isinstance(c, list) else len(str(c).split()) for c in cells)
+    return 0
+
+
+def _heading_part(flowable: Flowable) -> bool:
+    """A heading's page-break check, its section mark and the heading itself."""
+    if isinstance(flowable, Paragraph):
+        return flowable.style.name in ("heading", "subheading")
+    return isinstance(flowable, (CondPageBreak, Spacer, SectionMark))
+
+
+def keep_tail(story: list[Flowable]) -> list[Flowable]:
+    """The story with its last TAIL_WORDS words (and the heading they start under) kept
+    together: if they do not fit under the text before them, they go over as one."""
+    count, start = 0, len(story)
+    while start > 0 and count < TAIL_WORDS:
+        start -= 1
+        count += words(story[start])
+    while start > 0 and _heading_part(story[start - 1]):
+        start -= 1
+    if start == 0:
+        return story
+    return [*story[:start], KeepTogether(story[start:])]
+
+
+def tightened(styles: Styles) -> Styles:
+    """The same styles with half the space around paragraphs and a little less leading."""
+    paragraph = {}
+    for name, style in styles.paragraph.items():
+        leading = max(style.fontSize * 1.15, style.leading * TIGHT_LEADING)
+        paragraph[name] = style.clone(name, leading=leading,
+                                      spaceBefore=style.spaceBefore * TIGHT_SPACE,
+                                      spaceAfter=style.spaceAfter * TIGHT_SPACE)
+    return replace(styles, paragraph=paragraph)
+
+
+def fitting_attempts(document: doc.Document) -> list[tuple[doc.Document, bool]]:
+    """The (document, tight) layouts to try in turn for a document that should fit on one
+    page: as composed, tighter, then tighter without figures."""
+    attempts = [(document, False)]
+    if document.fit_one_page:
+        bare = tuple(b for b in document.blocks if not isinstance(b, doc.Figures))
+        attempts += [(document, True)]
+        if len(bare) < len(document.blocks):
+            attempts.append((document._replace(blocks=bare), True))
+    return attempts
