@@ -120,7 +120,8 @@ def test_the_same_brief_gives_identical_bytes():
 
 def test_sources_and_the_signoff_close_the_word_brief(officer):
     texts = [p.text for p in opened(officer).paragraphs]
-    assert "1.\tThe Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" in texts
+    assert "1.\t(U)\u00a0The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" \
+        in texts
     assert texts[-2:] == [f"Drafted: {OFFICER_ONLY['drafted_by']}",
                           f"Cleared: ECON: {OFFICER_ONLY['cleared_by']}, 2026-11-28"]
 
@@ -163,7 +164,8 @@ def test_the_command_line_takes_the_format_from_the_suffix(tmp_path, cli, mini_l
     result = cli("export", "--library", str(mini_library), "--country", "IT", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert re.search(r"Wrote officer \(\d+ points, Word, a4\)", result.stdout)
-    assert opened(out.read_bytes()).paragraphs[0].style.name == "Title"
+    styles = [p.style.name for p in opened(out.read_bytes()).paragraphs[:3]]
+    assert styles == ["Note", "Note", "Title"]  # the read-ahead's header block, then the title
 
 
 def test_a_format_that_contradicts_the_suffix_is_a_usage_error(tmp_path, cli, mini_library):
@@ -172,3 +174,33 @@ def test_a_format_that_contradicts_the_suffix_is_a_usage_error(tmp_path, cli, mi
                  "-o", str(out))
     assert result.returncode == 2 and not out.exists()
     assert "--format docx does not match the output brief.pdf" in result.stderr
+
+
+def test_word_carries_the_same_portion_marks_as_the_pdf():
+    """Issue 15: the title, the meeting table, each paragraph, point, answer and source open
+    with their mark in Word too; talking points and answers are kept on one page."""
+    from briefing_app.core.brief import Objective
+    from tests.test_render_fixtures import meeting
+
+    changes = dict(post="US Embassy Rome", meeting=meeting(objectives=(Objective(text="Ask."),)))
+    word = opened(produced("officer", "docx", **changes).data)
+    pdf = flat(all_text(produced("officer", **changes).data))
+    texts = [flat(p.text.replace("\t", " ")) for p in word.paragraphs if p.text.strip()]
+    cells = [flat(c.text) for t in word.tables for row in t.rows for c in row.cells]
+    assert "(U) Meeting with TIM on 5G suppliers" in texts
+    assert "(U) Date and time" in cells
+    marked = [t for t in texts if re.match(r"^(\d+\. )?\((U|SBU)\) ", t)]
+    assert len(marked) > 20
+    for text in marked:
+        assert text in pdf, text
+    kept = [p for p in word.paragraphs if p.style.name == "Point"]
+    assert kept and all(p.paragraph_format.keep_together for p in kept)
+
+
+def test_the_word_banner_is_no_smaller_than_the_body(officer):
+    word = opened(officer)
+    body = word.styles["Normal"].font.size
+    for section in word.sections:
+        for paragraph in (section.header.paragraphs[0], section.footer.paragraphs[0]):
+            banner = next(r for r in paragraph.runs if r.text == "SENSITIVE BUT UNCLASSIFIED")
+            assert banner.bold and banner.font.size >= body

@@ -56,18 +56,24 @@ def _furnish(word, furniture: Furniture, width: int) -> None:
     """The banner centred in the header and, with the page number at the right, in the footer
     of every section; the page number is Word's own field, so it stays right as pages move."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.shared import Pt
+
+    def banner(paragraph) -> None:
+        """The overall marking: bold, and never smaller than the body text."""
+        run = paragraph.add_run(printable(furniture.banner))
+        run.bold, run.font.size = True, Pt(house()["page"]["banner_size"])
 
     for section in word.sections:
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if furniture.banner:
-            header.add_run(printable(furniture.banner)).bold = True
+            banner(header)
         footer = section.footer.paragraphs[0]
         footer.paragraph_format.tab_stops.add_tab_stop(width // 2, WD_TAB_ALIGNMENT.CENTER)
         footer.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
         footer.add_run("\t")
         if furniture.banner:
-            footer.add_run(printable(furniture.banner)).bold = True
+            banner(footer)
         footer.add_run("\t")
         for piece in re.split(r"(\{page\}|\{pages\})", furniture.page_label):
             if piece in ("{page}", "{pages}"):

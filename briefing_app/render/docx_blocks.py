@@ -49,10 +49,11 @@ class Writer:
     def __init__(self, word, width, shade: str):
         self.word, self.width, self.shade = word, width, shade
         self._style_ids: dict[str, str] = {}
+        self.last = None  # the paragraph added last
 
     def add(self, style: str, text: str = ""):
         """A new paragraph in `style` at the end of the body."""
-        out = self.word.add_paragraph()
+        out = self.last = self.word.add_paragraph()
         if text:
             add_run(out, text)
         if style != "Normal":
@@ -76,7 +77,7 @@ class Writer:
             self.block(block.heading)
             self.blocks(block.blocks)
         elif isinstance(block, doc.Title):
-            self.add("Title", printable(block.text))
+            self.add("Title", printable(doc.marked(block.portion, block.text)))
         elif isinstance(block, doc.Heading):
             self.add(f"Heading {block.level}", printable(block.text))
         elif isinstance(block, doc.Paragraph):
@@ -92,6 +93,8 @@ class Writer:
             for figure in block.figures:
                 self.figure(figure)
         elif isinstance(block, doc.Signoff):
+            if self.last is not None:  # the sign-off stays with the text before it
+                self.last.paragraph_format.keep_with_next = True
             for index, line in enumerate(block.lines):
                 out = self.paragraph(self.add("Normal"), line)
                 out.paragraph_format.keep_with_next = index < len(block.lines) - 1
@@ -101,7 +104,10 @@ class Writer:
 
     @staticmethod
     def paragraph(out, block: doc.Paragraph):
-        """The runs of `block` (portion mark first, source numbers last) added to `out`."""
+        """The runs of `block` (portion mark first, source numbers last) added to `out`; a
+        paragraph the document keeps whole is kept on one page."""
+        if block.whole:
+            out.paragraph_format.keep_together = True
         if block.portion and block.portion.mark:
             add_run(out, block.portion.mark + "\u00a0")
         for run in block.runs:
@@ -117,7 +123,10 @@ class Writer:
 
     def table(self, block: doc.Table) -> None:
         columns = len(block.rows[0]) if block.rows else len(block.header)
-        rows = ([block.header] if block.header else []) + list(block.rows)
+        rows = [list(row) for row in ([block.header] if block.header else []) + list(block.rows)]
+        if rows and rows[0]:  # the table's portion mark opens its first cell
+            first = (rows[0][0],) if isinstance(rows[0][0], str) else rows[0][0]
+            rows[0][0] = (doc.marked(block.portion, first[0]), *first[1:])
         table = self.word.add_table(rows=len(rows), cols=columns, style="Table Grid")
         widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
             else [int(self.width / columns)] * columns

@@ -152,3 +152,12 @@ def test_the_uk_scheme_has_descriptors_and_no_cui_fields(qtbot, make_window, tmp
     text = preview_text(window)
     assert text.startswith("OFFICIAL-SENSITIVE LOCSEN")
     assert "(U)" not in text and "(CUI)" not in text and "Controlled by" not in text
+
+
+def test_the_post_typed_in_the_meeting_tab_heads_the_read_ahead(qtbot, make_window, tmp_path):
+    window = open_cui_brief(make_window, tmp_path)
+    qtbot.keyClicks(window.meeting_form.post, "US Embassy Rome")
+    assert window.controller.brief.post == "US Embassy Rome"
+    text = preview_text(window)
+    assert text.startswith("UNCLASSIFIED (U) US Embassy Rome \u00b7 to be confirmed "
+                           "(U) Meeting with TIM (U) Rome")
