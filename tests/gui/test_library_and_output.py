@@ -256,7 +256,7 @@ def test_export_for_clearance_writes_word_and_remembers_its_folder(qtbot, make_w
     action = next(a for a in file_menu.actions() if a.text() == "Export for &Clearance (Word)…")
     action.trigger()
     word = docx.Document(str(folder / "rome.docx"))
-    assert word.paragraphs[0].style.name == "Title"
+    assert [p.style.name for p in word.paragraphs[:3]] == ["Note", "Note", "Title"]  # header block, title
     assert "Talking points" in [p.text for p in word.paragraphs]
     assert "<w:trackRevisions/>" in word.settings.element.xml
     action.trigger()
