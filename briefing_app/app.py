@@ -128,12 +128,13 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
     window.runner.pause()  # the preview waits until the panels are on screen
     after_paint(window, window.runner.resume)
     window.attach(controller, autosaver, loader)
+    autosaver.watch(window)
     recovery = autosaver.find_recovery()
-    restore = recovery is not None and dialogs.ask_restore(window, recovery.original)
-    if recovery is not None:
+    answer = dialogs.ask_restore(window, recovery.describe(library)) if recovery else "later"
+    if answer != "later":  # restored (autosaved again by this session) or discarded
         autosaver.forget(recovery)
     pending = window.take_pending()
-    if restore:
+    if answer == "restore":
         controller.replace(recovery.brief, recovery.original, unsaved=True)
         autosaver.schedule(recovery.brief, recovery.original)
     elif pending is not None:

@@ -1,30 +1,39 @@
 """Autosave and crash recovery: the brief is never lost, even if the app or laptop dies.
 
-Shortly after every change the brief is written (atomically, readable by the user only) to the
-user data folder, with a session marker naming the file it belongs to. Each running window has
-its own pair of files, so two open copies of the app never overwrite each other. A clean close
-removes them; files left by a session whose process is gone mean it crashed, and its autosave
-is offered back if it is newer than the saved file.
+Every change is written within a second (atomically, readable by the user only) to the user
+data folder, and at once when the window loses focus, with a session marker naming the file
+it belongs to and a session lock the operating system releases when the process ends, however
+it ends. Each running window has its own files, so two open copies of the app never overwrite
+each other. A clean close removes them; files whose lock nobody holds mean that session
+crashed, and its autosave is offered back if it is newer than the saved file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
 import uuid
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from ..core.atomic import write_atomic
 from ..core.brief import Brief
 from ..core.brief_file import brief_to_json, load_brief
 from ..core.faults import InputError
+from ..core.library import Library
+from ..core.session_lock import SessionLock, held_elsewhere
 
-AUTOSAVE_DELAY_MS = 2000
+AUTOSAVE_DELAY_MS = 800  # every change reaches the disk within a second
 _log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("autosave", text)
 
 
 @dataclass(frozen=True)
@@ -32,19 +41,23 @@ class Recovery:
     brief: Brief
     original: Path | None
     files: tuple[Path, ...]
+    saved_at: dt.datetime
 
-
-def _running_elsewhere(pid: object) -> bool:
-    """True when `pid` is another live process, i.e. that session is still open."""
-    if not isinstance(pid, int) or pid == os.getpid() or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
+    def describe(self, library: Library) -> str:
+        """What the autosave holds and when it was written, for the officer to decide."""
+        brief = self.brief
+        country = library.country(brief.country) if brief.country else None
+        carrier = country.carrier(brief.carrier) if country and brief.carrier else None
+        where = " / ".join(r.name for r in (country, carrier) if r) or brief.country or tr("no country yet")
+        customs = len(brief.custom_points)
+        points = tr("{0} points").format(len(brief.points)) if len(brief.points) != 1 else tr("1 point")
+        if customs:
+            points += tr(" ({0} of your own)").format(customs)
+        title = escape(brief.meeting.title) or tr("<i>no title yet</i>")
+        file = tr("unsaved changes to {0}").format(escape(self.original.name)) if self.original \
+            else tr("a brief never saved")
+        return tr("<p>Autosaved <b>{0}</b>: {1}.</p><p>{2} — {3}, {4}.</p>").format(
+            f"{self.saved_at:%A %d %B %Y, %H:%M:%S}", file, title, escape(where), points)
 
 
 def _remove(path: Path) -> None:
@@ -65,6 +78,7 @@ class Autosaver(QObject):
         session = uuid.uuid4().hex[:12]
         self.brief_file = self.folder / f"autosave-{session}.brief"
         self.marker = self.folder / f"session-{session}.json"
+        self._lock = SessionLock(self.folder / f"session-{session}.lock")
         self._pending: tuple[Brief, Path | None] | None = None
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.flush)
@@ -74,29 +88,32 @@ class Autosaver(QObject):
         found = []
         for marker in self.folder.glob("session-*.json"):
             autosave = marker.with_name(marker.name.replace("session-", "autosave-")).with_suffix(".brief")
+            lock = marker.with_suffix(".lock")
             try:
                 info = json.loads(marker.read_text("utf-8"))
-                if _running_elsewhere(info.get("pid")):
-                    continue
+                if held_elsewhere(lock):
+                    continue  # that session is running
                 if not autosave.is_file():
-                    _remove(marker)  # crashed before any change: nothing to offer
+                    for path in (marker, lock):  # crashed before any change: nothing to offer
+                        _remove(path)
                     continue
-                found.append((autosave.stat().st_mtime, autosave, marker, info.get("path")))
+                found.append((autosave.stat().st_mtime, autosave, marker, lock, info.get("path")))
             except (OSError, ValueError, AttributeError):
                 continue
-        for _mtime, autosave, marker, original in sorted(found, reverse=True):
-            recovery = self._worth_offering(autosave, marker, original)
+        for _mtime, autosave, marker, lock, original in sorted(found, reverse=True):
+            recovery = self._worth_offering(autosave, (autosave, marker, lock), original)
             if recovery is not None:
                 return recovery
-            _remove(autosave)
-            _remove(marker)
+            for path in (autosave, marker, lock):
+                _remove(path)
         return None
 
     @staticmethod
-    def _worth_offering(autosave: Path, marker: Path, original: object) -> Recovery | None:
+    def _worth_offering(autosave: Path, files: tuple[Path, ...], original: object) -> Recovery | None:
         try:
             brief = load_brief(autosave)
-        except InputError:
+            written = autosave.stat().st_mtime
+        except (InputError, OSError):
             return None
         original_path = Path(original) if isinstance(original, str) and original else None
         if original_path and original_path.is_file():
@@ -104,9 +121,9 @@ class Autosaver(QObject):
                 unchanged = load_brief(original_path) == brief
             except InputError:
                 unchanged = False
-            if unchanged or original_path.stat().st_mtime >= autosave.stat().st_mtime:
+            if unchanged or original_path.stat().st_mtime >= written:
                 return None
-        return Recovery(brief, original_path, (autosave, marker))
+        return Recovery(brief, original_path, files, dt.datetime.fromtimestamp(written))
 
     def forget(self, recovery: Recovery) -> None:
         """The crashed session's files, once restored or declined, are not offered again."""
@@ -120,14 +137,27 @@ class Autosaver(QObject):
             self.folder.mkdir(parents=True, exist_ok=True)
             if os.name == "posix":
                 os.chmod(self.folder, 0o700)
+            self._lock.acquire()  # a fresh name: no other session holds it
             self._write_marker(None)
         except OSError as err:
             _log.warning("autosave session not started: %s", err.strerror or type(err).__name__)
             self.failed.emit(str(self.folder), err.strerror or str(err))
 
     def schedule(self, brief: Brief, original: Path | None) -> None:
+        """Write `brief` within the delay: the timer runs from the first change not yet
+        written, so steady typing is saved every second too, not only when it pauses."""
         self._pending = (brief, original)
-        self._timer.start()
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def watch(self, window: QObject) -> None:
+        """Write at once when `window` loses focus: the officer may be about to switch off."""
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.WindowDeactivate:
+            self.flush()
+        return super().eventFilter(watched, event)
 
     def flush(self) -> None:
         """Write the pending brief now (called by the timer, and before risky moments)."""
@@ -155,7 +185,8 @@ class Autosaver(QObject):
     def end_session(self) -> None:
         self.discard()
         _remove(self.marker)
+        self._lock.release()
 
     def _write_marker(self, original: Path | None) -> None:
-        data = {"path": str(original) if original else None, "pid": os.getpid()}
+        data = {"path": str(original) if original else None}
         write_atomic(self.marker, json.dumps(data).encode("utf-8"))

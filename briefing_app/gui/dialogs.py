@@ -59,14 +59,22 @@ def ask_unsaved(parent: QWidget, name: str) -> str:
     return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
 
 
-def ask_restore(parent: QWidget, original: Path | None) -> bool:
-    what = original.name if original else tr("an unsaved brief")
+def ask_restore(parent: QWidget, holds: str) -> str:
+    """'restore', 'later' (keep the autosave for the next start) or 'discard', after a session
+    that did not close cleanly; `holds` says when the autosave was written and what it holds."""
     QMessageBox = QtWidgets.QMessageBox
-    answer = QMessageBox.question(
-        parent, tr("Restore unsaved work?"),
-        tr("Briefing Builder did not close cleanly last time. Restore the autosaved changes "
-           "to {what}?").format(what=what), QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-    return answer == QMessageBox.Yes
+    box = QMessageBox(QMessageBox.Question, tr("Restore unsaved work?"),
+                      tr("Briefing Builder did not close cleanly last time. Restore the autosaved work?"),
+                      parent=parent)
+    box.setInformativeText(holds + tr("<p><b>Not Now</b> keeps it to offer again at the next start; "
+                                      "<b>Discard</b> deletes it.</p>"))
+    restore = box.addButton(tr("&Restore"), QMessageBox.AcceptRole)
+    later = box.addButton(tr("&Not Now"), QMessageBox.RejectRole)
+    discard = box.addButton(tr("&Discard"), QMessageBox.DestructiveRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(later)
+    box.exec()
+    return {restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")
 
 
 def ask_keep_work(parent: QWidget, question: str, keep: str, fresh: str) -> str:

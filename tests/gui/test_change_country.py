@@ -3,11 +3,12 @@ fields that still name the old carrier are pointed out; Ctrl+Z in the Country bo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
 
 from briefing_app.gui import dialogs
 from briefing_app.gui.dialogs import ask_keep_work as real_ask_keep_work
+from tests.gui.modal import answer_next_question
 from tests.gui.test_country_picker import type_into
 from tests.gui.test_workflow import chosen_titles
 
@@ -15,21 +16,6 @@ from tests.gui.test_workflow import chosen_titles
 def pick(qtbot, box, text):
     type_into(qtbot, box, text)
     qtbot.keyClick(box.lineEdit(), Qt.Key_Return)
-
-
-def answer(qtbot, seen, button=None):
-    """Answer the question when it comes: Enter (the default), or a click on `button`."""
-    def press():
-        box = QApplication.activeModalWidget()
-        if box is None:  # not asked yet
-            QTimer.singleShot(10, press)
-            return
-        seen.append(f"{box.text()}\n{box.informativeText()}")
-        if button is None:
-            qtbot.keyClick(box, Qt.Key_Return)
-        else:
-            qtbot.mouseClick(next(b for b in box.buttons() if b.text() == button), Qt.LeftButton)
-    QTimer.singleShot(0, press)
 
 
 def brief_with_work(qtbot, window, monkeypatch):
@@ -60,7 +46,7 @@ def test_keeping_the_work_when_the_country_changes(qtbot, make_window, monkeypat
     brief_with_work(qtbot, window, monkeypatch)
     monkeypatch.setattr(dialogs, "ask_keep_work", real_ask_keep_work)
     seen = []
-    answer(qtbot, seen)  # Enter: Keep My Work
+    answer_next_question(qtbot, seen)  # Enter: Keep My Work
     pick(qtbot, window.country_panel.country_box, "zealand")
     assert "Change from Italy / WindTre to New Zealand?" in seen[0]
     assert "takes out 1 point only the old choice recommended" in seen[0]
@@ -94,13 +80,13 @@ def test_recommended_points_only_or_cancel(qtbot, make_window, monkeypatch):
     before = chosen_titles(window)
     monkeypatch.setattr(dialogs, "ask_keep_work", real_ask_keep_work)
     seen = []
-    answer(qtbot, seen, "Cancel")
+    answer_next_question(qtbot, seen, "Cancel")
     pick(qtbot, window.country_panel.country_box, "zealand")
     assert window.controller.brief.country == "IT"
     assert window.country_panel.country_box.currentText() == "Italy (IT)"
     assert chosen_titles(window) == before
 
-    answer(qtbot, seen, "&Recommended Points Only")
+    answer_next_question(qtbot, seen, "&Recommended Points Only")
     pick(qtbot, window.country_panel.country_box, "zealand")
     assert "ticks exactly the 2 points recommended for New Zealand; 2 points of yours go." in seen[1]
     assert window.controller.brief.country == "NZ"

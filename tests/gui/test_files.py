@@ -1,14 +1,11 @@
-"""Work is never lost: autosave and crash recovery, opening from the command line or by
-dropping a file, refusing bad files, asking before unsaved changes are closed."""
+"""Opening from the command line or by dropping a file, refusing bad files, asking before
+unsaved changes are closed (autosave and crash recovery: test_recovery.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-import stat
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -23,46 +20,6 @@ def a_brief(path, title="Rome meeting"):
     save_brief(Brief(meeting=Meeting(title=title), country="IT", carrier="tim", regime="sbu",
                      points=(PointChoice(id="compulsion-law"), PointChoice(id="edge-huawei"))), path)
     return path
-
-
-def test_autosave_is_private_and_restored_after_a_crash(qtbot, make_window, tmp_path, monkeypatch):
-    saved = a_brief(tmp_path / "rome.brief")
-    window = make_window(saved)
-    qtbot.keyClicks(window.meeting_form.title, " (draft 2)")
-    autosave = window.autosaver.brief_file
-    assert autosave.parent == tmp_path / "appdata"
-    qtbot.waitUntil(autosave.exists, timeout=8000)  # written about 2 s after the change
-    if os.name == "posix":
-        assert stat.S_IMODE(autosave.stat().st_mode) == 0o600
-    os.utime(saved, (1, 1))  # the saved file is older than the autosave
-    shiboken6.delete(window)  # the app dies: no close event, no cleanup
-
-    asked = []
-    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, original: asked.append(original) or True)
-    again = make_window()
-    assert asked == [saved]
-    assert again.meeting_form.title.text() == "Rome meeting (draft 2)"
-    assert again.windowTitle().startswith("rome.brief")
-    assert again.isWindowModified()
-    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *a: "discard")
-    again.autosaver.flush()
-    assert again.autosaver.brief_file.exists()  # the restored work is autosaved again at once
-    again.close()
-    left = {p.name for p in (tmp_path / "appdata").iterdir()}
-    assert left == {"library-cache.pickle"}  # no autosave or session marker
-
-
-def test_declined_restore_and_clean_close_leave_nothing_to_offer(qtbot, make_window, tmp_path, monkeypatch):
-    window = make_window()
-    window.controller.choose_country("IT", "tim")
-    window.autosaver.flush()
-    shiboken6.delete(window)
-    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, original: False)
-    again = make_window()
-    assert again.controller.brief.country is None
-    again.close()
-    monkeypatch.setattr(dialogs, "ask_restore", dialogs.ask_unsaved)  # would fail if asked
-    make_window().close()
 
 
 def test_brief_given_on_the_command_line_opens(qtbot, tmp_path, monkeypatch):
@@ -134,17 +91,6 @@ def test_closing_with_unsaved_changes_asks(qtbot, make_window, tmp_path, monkeyp
     window.close()
     assert not window.isVisible()
     assert json.loads(target.read_text())["meeting"]["place"] == "Rome"
-
-
-def test_another_running_copy_keeps_its_autosave(qtbot, make_window, tmp_path):
-    folder = tmp_path / "appdata"
-    folder.mkdir()
-    (folder / "session-other.json").write_text(json.dumps({"path": None, "pid": os.getppid()}))
-    a_brief(folder / "autosave-other.brief", title="Still being edited elsewhere")
-    window = make_window()  # would fail on an unexpected restore question
-    assert window.controller.brief.meeting.title == ""
-    window.close()
-    assert (folder / "autosave-other.brief").exists()
 
 
 def test_a_failing_autosave_is_reported_and_work_goes_on(qtbot, make_window, tmp_path):
