@@ -36,9 +36,22 @@ def test_points_cite_sources_as_numbers_not_text():
 
 
 def test_figures_carry_their_data_and_a_text_alternative():
-    figures = next(b for b in compose(assembled(), "handout").blocks if isinstance(b, Figures))
-    chart, diagram = figures.figures
+    ids = ("compulsion-law", "subsidy-financing")  # the one uses the diagram, the other the chart
+    figures = next(b for b in compose(assembled(ids=ids), "handout").blocks if isinstance(b, Figures))
+    diagram, chart = figures.figures
     assert isinstance(chart, BarChart) and isinstance(diagram, Diagram)
-    assert [(b.label, b.value) for b in chart.bars] == [("Huawei", 22), ("Nokia", 13),
-                                                          ("Ericsson", 11), ("ZTE", 10)]
-    assert "Huawei 22%" in chart.alt and "5G" in diagram.alt
+    assert [(b.label, b.value) for b in chart.bars][:4] == [("Huawei", 31), ("Nokia", 14),
+                                                              ("Ericsson", 13), ("ZTE", 11)]
+    assert "2024" in chart.title and "Dell\u2019Oro" in chart.note
+    assert "Huawei 31%" in chart.alt and "5G" in diagram.alt
+    assert "some core functions move toward the network edge" in diagram.alt
+
+
+def test_a_figure_prints_only_when_a_chosen_point_uses_it():
+    def figures(ids):
+        blocks = compose(assembled(ids=ids, customs=()), "handout").blocks
+        return [type(f).__name__ for b in blocks if isinstance(b, Figures) for f in b.figures]
+
+    assert figures(("compulsion-law",)) == ["Diagram"]
+    assert figures(("subsidy-financing",)) == ["BarChart"]
+    assert figures(("edge-huawei",)) == []  # not releasable: its figures would not count anyway

@@ -1,5 +1,6 @@
 """The built-in library: enough sourced points, profiles that drive the recommendations, no repeats."""
 
+import datetime as dt
 import itertools
 import re
 
@@ -164,12 +165,13 @@ def test_a_point_about_a_carriers_vendors_cites_the_reports_of_them(library, cod
 
 @pytest.mark.parametrize(("code", "carrier_id"), [("JP", "softbank"), ("KR", "lg-uplus"), ("DE", None)])
 def test_handout_sources_leave_out_other_companies_vendor_reports(library, code, carrier_id):
-    from briefing_app.core.brief import Brief, PointChoice
+    from briefing_app.core.brief import Brief, PointChoice, UsForcesRelease
     from briefing_app.core.produce import produce
     from tests.pdf_reading import all_text
 
     releasable = tuple(PointChoice(id=p.id) for p in library.ordered_points() if p.releasable)
-    brief = Brief(country=code, carrier=carrier_id, points=releasable)
+    release = UsForcesRelease(by="Defense Attaché office", date=dt.date(2026, 11, 27))
+    brief = Brief(country=code, carrier=carrier_id, points=releasable, us_forces_release=release)
     handout = " ".join(all_text(produce(library, brief, "handout").data).split())
     officer = " ".join(all_text(produce(library, brief, "officer").data).split())
     for report in ("BT Lines Up Western Vendors", "SoftBank 'replacing Huawei 4G",

@@ -9,7 +9,16 @@ import datetime as dt
 from functools import cache
 
 from briefing_app.core.assemble import AssembledBrief, assemble
-from briefing_app.core.brief import Answer, Brief, Clearance, Counterpart, CustomPoint, Meeting, PointChoice
+from briefing_app.core.brief import (
+    Answer,
+    Brief,
+    Clearance,
+    Counterpart,
+    CustomPoint,
+    Meeting,
+    PointChoice,
+    UsForcesRelease,
+)
 from briefing_app.core.library import Library, load_library
 from briefing_app.core.models import QA
 from briefing_app.core.produce import Produced, produce
@@ -81,7 +90,9 @@ def brief(ids=("compulsion-law", "edge-huawei", "base-commercial"), customs=None
     fields = dict(country="IT", carrier="tim", regime="sbu", meeting=meeting(), points=points,
                   custom_points=tuple(customs), drafted_by=OFFICER_ONLY["drafted_by"],
                   clearances=(Clearance(office="ECON", name=OFFICER_ONLY["cleared_by"],
-                                        date=dt.date(2026, 11, 28), status="cleared"),))
+                                        date=dt.date(2026, 11, 28), status="cleared"),),
+                  us_forces_release=UsForcesRelease(by="Defense Attaché office",
+                                                    date=dt.date(2026, 11, 27)))
     return Brief(**{**fields, **changes})
 
 

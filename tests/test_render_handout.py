@@ -3,16 +3,18 @@ handout file that leaks (checked by planting unique strings in every officer-onl
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from briefing_app.core.assemble import assemble
-from briefing_app.core.brief import Brief
+from briefing_app.core.brief import Brief, UsForcesRelease
 from briefing_app.core.compose import compose
 from briefing_app.core.document import plain
 from briefing_app.core.faults import InputError
 from briefing_app.core.leakcheck import find_leaks, officer_only
+from briefing_app.core.library import load_library
 from briefing_app.core.produce import produce
 from briefing_app.render import pdf
 from tests.pdf_reading import all_text, page_texts, reader
@@ -43,17 +45,45 @@ def handout() -> bytes:
     return produced("handout").data
 
 
-def test_handout_prints_releasable_points_chart_diagram_and_public_sources(handout):
+def test_handout_prints_releasable_points_in_their_handout_wording_and_public_sources(handout):
     text = " ".join(all_text(handout).split())
     assert text.startswith("Trusted suppliers for 5G networks in Italy")
-    for expected in (RELEASABLE_TEXT, "Under Article 7 of China's 2017 National Intelligence Law",
-                     "Italy hosts US forces at Aviano Air Base",
-                     "Telecom-equipment market share, 2017", "Huawei 22%", "Nokia 13%",
-                     "Ericsson 11%", "ZTE 10%", "IHS Markit, via The Wall Street Journal, 23 November",
-                     "Why 5G edge equipment reaches the core", "Public sources",
+    for expected in (RELEASABLE_TEXT,
+                     "Under Article 7 of China's 2017 National Intelligence Law, a Chinese supplier",
+                     "Why the edge of a 5G network matters more", "Public sources",
                      "The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23"):
         assert expected in text
+    spoken = "a supplier to TIM must support state intelligence work"  # the officer's line
+    assert spoken in " ".join(all_text(produced("officer").data).split()) and spoken not in text
+    assert "revenue share" not in text  # no chosen point uses the market chart
     assert 1 <= len(page_texts(handout)) <= 2
+
+
+def test_us_forces_content_waits_for_a_recorded_release():
+    held = produced("handout", us_forces_release=None)
+    text = " ".join(all_text(held.data).split())
+    assert "Where US forces are stationed" not in text and "Aviano" not in text
+    assert any("point 3 (base-commercial) speaks of US forces and is left off the handout" in w
+               for w in held.warnings)
+    released = produced("handout", us_forces_release=UsForcesRelease(
+        by="Defense Attaché office, Rome", date=dt.date(2026, 11, 27)))
+    text = " ".join(all_text(released.data).split())
+    assert "Where US forces are stationed, most of their traffic crosses commercial networks, " \
+        "as at Aviano Air Base." in text
+    assert not any("US forces" in w for w in released.warnings)
+
+
+def test_a_releasable_point_without_handout_wording_stays_off_with_a_warning(library_copy):
+    path = library_copy / "points/subsidy/subsidy-financing.toml"
+    path.write_text("\n".join(line for line in path.read_text().splitlines()
+                              if not line.startswith("handout_text")))
+    made = make_brief(ids=("subsidy-financing",), customs=())
+    result = produce(load_library([library_copy]), made, "handout")
+    assert "trusted vendors" not in " ".join(all_text(result.data).split())
+    assert any("has no handout wording" in w for w in result.warnings)
+    from briefing_app.core.check import check_library
+    assert any(f.warning and "without handout wording it stays off every handout" in f.reason
+               and f.file.endswith("subsidy-financing.toml") for f in check_library(load_library([library_copy])))
 
 
 @pytest.mark.parametrize("planted", [*OFFICER_ONLY.values(), *LIBRARY_OFFICER_ONLY])

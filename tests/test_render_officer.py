@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from briefing_app.core.brief import Brief, ControlledBy, CuiBlock, Objective, PointChoice
+from briefing_app.core.brief import Brief, ControlledBy, CuiBlock, Objective, PointChoice, UsForcesRelease
 from tests.pdf_reading import all_text, page_texts
 from tests.test_render_fixtures import (
     OFFICER_ONLY,
@@ -166,7 +166,8 @@ def test_a_hand_picked_point_whose_condition_fails_is_warned_about():
     these points, but is told their wording may say otherwise."""
     brief = Brief(country="NZ", carrier="spark", points=(
         PointChoice(id="base-commercial"), PointChoice(id="edge-huawei"),
-        PointChoice(id="compulsion-law")))
+        PointChoice(id="compulsion-law")),
+        us_forces_release=UsForcesRelease(by="Defense Attaché office", date=dt.date(2026, 11, 27)))
     misfits = [
         "point 1 (base-commercial) does not fit this meeting (condition not met: "
         "country.hosts_us_forces); check that its wording is true here",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
 
-from .brief import Brief, Clearance, CuiBlock, Meeting, PointChoice
+from .brief import Brief, Clearance, CuiBlock, Meeting, PointChoice, UsForcesRelease
 from .counterpart import CounterpartCheck
 from .faults import Fault, InputError
 from .library import Library
@@ -45,6 +45,9 @@ class AssembledPoint:
     library_background: str = ""
     library_if_raised: tuple[QA, ...] = ()
     note: str = ""  # the officer's private note: officer brief only
+    handout_text: str = ""  # the wording a handout prints (a custom point's own text)
+    us_forces: bool = False  # speaks of US forces: on a handout only with a recorded release
+    figures: tuple[str, ...] = ()  # the handout figures it uses
 
     @property
     def misfit_warning(self) -> tuple[str, ...]:
@@ -79,6 +82,7 @@ class AssembledBrief:
     drafted_by: str
     clearances: tuple[Clearance, ...]
     paper: str
+    us_forces_release: UsForcesRelease | None = None
 
     def source_number(self, source: Source) -> int:
         return [s.key for s in self.sources].index(source.key) + 1
@@ -96,13 +100,29 @@ class AssembledBrief:
 
     @property
     def handout_points(self) -> tuple[AssembledPoint, ...]:
-        return tuple(p for p in self.points if p.releasable)
+        """The releasable points a handout prints: those with handout wording, and those that
+        speak of US forces only once their release is recorded."""
+        return tuple(p for p in self.points if p.releasable and not self.held_back(p))
+
+    def held_back(self, point: AssembledPoint) -> str:
+        """Why a releasable point stays off the handout: `us-forces` (no release recorded),
+        `no-wording` (no handout wording in the library); "" when it prints."""
+        if not point.handout_text.strip():
+            return "no-wording"
+        if point.us_forces and self.us_forces_release is None:
+            return "us-forces"
+        return ""
+
+    @property
+    def handout_figures(self) -> tuple[str, ...]:
+        """The figures the handout's points use, each once."""
+        return tuple(dict.fromkeys(f for p in self.handout_points for f in p.figures))
 
 
 def _render_point(point: TalkingPoint, context: dict, where: str) -> dict:
     rendered = {}
     try:
-        for name in ("title", "text", "background"):
+        for name in ("title", "text", "handout_text", "background"):
             field = name
             rendered[name] = render(getattr(point, name), context)
         questions = []
@@ -185,7 +205,10 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             fact=lib_point if custom is None else None,
             cited=tuple(lib_point.sources) if custom is None else (),
             library_background=library_body["background"],
-            library_if_raised=library_body["if_raised"], note=choice.note))
+            library_if_raised=library_body["if_raised"], note=choice.note,
+            handout_text=body["text"] if custom is not None else body["handout_text"],
+            us_forces=custom is None and lib_point.us_forces,
+            figures=tuple(lib_point.figures) if custom is None else ()))
     for source in _snapshot_sources(country):
         _number(sources, source)
     point_markings = {p.id: (p.marking, p.releasable) for p in points}
@@ -193,7 +216,8 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
     return AssembledBrief(
         meeting=brief.meeting, country=country, carrier=carrier, points=tuple(points),
         sources=tuple(sources), marks=marks, cui=brief.cui, post=brief.post,
-        drafted_by=brief.drafted_by, clearances=brief.clearances, paper=brief.paper)
+        drafted_by=brief.drafted_by, clearances=brief.clearances, paper=brief.paper,
+        us_forces_release=brief.us_forces_release)
 
 
 def _tailored(choice: PointChoice) -> dict:

@@ -123,6 +123,14 @@ class Clearance(Record):
     status: ClearanceStatus = "pending"
 
 
+class UsForcesRelease(Record):
+    """Who cleared US-forces content for release on a handout (the Defense Attaché office,
+    say), and when; without it such points stay off the handout."""
+
+    by: Short = Field(min_length=1)
+    date: dt.date
+
+
 class Brief(Record):
     schema_version: int = SCHEMA_VERSION
     meeting: Meeting = Meeting()
@@ -141,6 +149,7 @@ class Brief(Record):
     drafted_by: Text = ""
     clearances: tuple[Clearance, ...] = ()
     paper: Paper = "a4"
+    us_forces_release: UsForcesRelease | None = None
 
     @field_validator("country", mode="before")
     @classmethod

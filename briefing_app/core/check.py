@@ -176,6 +176,14 @@ def template_faults(library: Library) -> list[Fault]:
     return faults
 
 
+def handout_faults(library: Library) -> list[Fault]:
+    """Warnings for releasable points without handout wording: a handout never prints the
+    spoken text, so such a point stays off it."""
+    return [Fault(library.source_of(f"point:{p.id}"), "field 'handout_text'",
+                  "releasable, but without handout wording it stays off every handout", True)
+            for p in library.ordered_points() if p.releasable and not p.handout_text.strip()]
+
+
 def stale_faults(library: Library, today: dt.date, max_age_days: int) -> list[Fault]:
     """Warnings for points and countries not reviewed within `max_age_days`."""
     items = [(f"point:{p.id}", p.reviewed) for p in library.ordered_points()]
@@ -198,5 +206,5 @@ def check_library(
     """All faults and warnings: those found while loading plus template, staleness and
     provenance checks (core/provenance.py)."""
     today = today or dt.date.today()
-    return (library.faults + template_faults(library) + stale_faults(library, today, max_age_days)
-            + provenance_faults(library, today, max_age_days))
+    return (library.faults + template_faults(library) + handout_faults(library)
+            + stale_faults(library, today, max_age_days) + provenance_faults(library, today, max_age_days))

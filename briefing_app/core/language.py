@@ -97,22 +97,26 @@ class Words:
                             "supplier matters.")
     no_releasable: str = "No releasable points were chosen."
     public_sources: str = "Public sources"
-    # The handout's figures
-    market_title: str = "Telecom-equipment market share, 2017"
-    market_legend: tuple[str, ...] = ("Headquartered in China", "Headquartered in Europe")
-    market_source: str = "Source: IHS Markit, via The Wall Street Journal, 23 November 2018."
-    market_alt: str = ("Bar chart of telecom-equipment market shares in 2017: {bars}. "
-                       "Huawei and ZTE are headquartered in China, Nokia and Ericsson in Europe.")
-    diagram_title: str = "Why 5G edge equipment reaches the core"
-    diagram_edge: tuple[str, ...] = ("Cell-site\nequipment", "Cell site runs\ncore tasks")
+    held_us_forces: str = ("point {n} ({id}) speaks of US forces and is left off the handout: no "
+                           "release is recorded (who cleared US-forces content, and when)")
+    held_no_wording: str = ("point {n} ({id}) is releasable but its library entry has no handout "
+                            "wording (handout_text), so it is left off the handout")
+    # The handout's figures (each printed only when a chosen point uses it)
+    market_title: str = "Telecom equipment revenue share, 2024"
+    market_legend: tuple[str, ...] = ("Headquartered in China", "Headquartered elsewhere")
+    market_source: str = "Source: Dell\u2019Oro Group, as reported by iTWire, March 20, 2025."
+    market_alt: str = ("Bar chart of worldwide telecom equipment revenue shares in 2024: {bars}. "
+                       "Huawei and ZTE are headquartered in China; the others in Europe, the "
+                       "United States and the Republic of Korea.")
+    diagram_title: str = "Why the edge of a 5G network matters more"
+    diagram_edge: tuple[str, ...] = ("Cell-site\nequipment", "Edge with some\ncore functions")
     diagram_core: str = "Core network"
     diagram_notes: tuple[str, ...] = (
-        "Edge kept apart from the core",
-        "Edge equipment takes over core tasks, so it could be used to disrupt the core itself.")
-    diagram_alt: str = ("Diagram: in 4G, cell-site equipment is kept apart from the core network; "
-                        "in 5G, the cell site runs core tasks and connects straight into the core, "
-                        "so it could be used to disrupt the core itself.")
-
+        "Edge kept largely apart from the core",
+        "Some core functions move toward the edge, so the old boundary protects less.")
+    diagram_alt: str = ("Diagram: in 4G, cell-site equipment is kept largely apart from the core "
+                        "network; in 5G, some core functions move toward the network edge, which "
+                        "connects more closely with the core, so the old boundary protects less.")
 
 LANGUAGES = {"en": Words()}
 

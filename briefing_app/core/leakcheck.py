@@ -60,8 +60,13 @@ def officer_only(brief: AssembledBrief, allowed: str) -> OfficerOnly:
                      (f"an if-raised answer of {where}", qa.answer)]
         if not point.releasable:
             text.append((f"the text of non-releasable {where}", point.text))
+        elif brief.held_back(point):
+            text += [(f"the wording of {where}, held back from the handout", point.text),
+                     (f"the wording of {where}, held back from the handout", point.handout_text)]
+        elif point.text != point.handout_text:
+            text.append((f"the spoken text of {where}", point.text))
     markings = {brief.banner, *marking_words()} if brief.banner else set(marking_words())
-    wordings = tuple((f"point {p.number} ({p.id})", f"{p.title}\n{p.text}")
+    wordings = tuple((f"point {p.number} ({p.id})", f"{p.title}\n{p.handout_text}")
                      for p in brief.handout_points)
     return OfficerOnly(_filled(people), _filled(text), tuple(sorted(markings)), wordings, allowed)
 

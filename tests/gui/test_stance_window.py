@@ -43,3 +43,24 @@ def test_ticking_a_point_written_for_another_stance_is_flagged(qtbot, make_windo
 
     qtbot.keyClick(tree.tree, Qt.Key_Space)
     assert item.text(1) == ""
+
+
+def test_the_meeting_tab_holds_us_forces_points_back_until_a_release_is_recorded(qtbot, make_window):
+    window = make_window()
+    choose_italy_and_tim(qtbot, window)
+    release = window.meeting_form.us_forces_release
+    assert "3. Most base traffic rides commercial networks" in release.status.text()
+    assert release.status.text().startswith("Held back from the handout until a release is recorded")
+    assert not release.by.isEnabled()
+
+    qtbot.mouseClick(release.cleared, Qt.LeftButton)
+    assert release.by.isEnabled() and window.controller.brief.us_forces_release is None
+    assert release.status.text().endswith("Type who cleared it.")
+    release.by.setFocus()
+    qtbot.keyClicks(release.by, "Defense Attache office")
+    recorded = window.controller.brief.us_forces_release
+    assert recorded is not None and recorded.by == "Defense Attache office"
+    assert release.status.text().startswith("Cleared by Defense Attache office on ")
+
+    qtbot.mouseClick(release.cleared, Qt.LeftButton)
+    assert window.controller.brief.us_forces_release is None

@@ -46,7 +46,7 @@ def test_background_answers_and_a_private_note_are_tailored_per_brief(qtbot, mak
     qtbot.mouseClick(window.preview.handout, Qt.LeftButton)
     handout = " ".join(pdf_text(window.preview.pdf_bytes).split())
     assert "Article 7" in handout
-    assert "Minister met Huawei" not in handout and "Samsung" not in handout
+    assert "Minister met Huawei" not in handout and "Samsung builds its radios" not in handout
 
     qtbot.mouseClick(background.revert_button, Qt.LeftButton)
     assert background.box.toPlainText() == "BACKGROUND-COMPULSION: the law entered into force on 28 June 2017."

@@ -170,7 +170,8 @@ def test_officer_prepares_saves_reopens_and_exports(qtbot, make_window, tmp_path
     assert "Huawei radio equipment would take on core tasks" in officer
     assert "Financing for trusted vendors" not in officer
     assert officer.index("Most base traffic") < officer.index("Chinese law obliges")
-    assert "Ownership changes nothing." in handout
+    assert "Ownership changes nothing." not in handout  # the spoken line; the handout has its own
+    assert "a Chinese supplier must support state intelligence work when asked" in handout
     assert "Our engineers can meet yours next month." in handout
     assert "BACKGROUND" not in handout
     assert "Huawei radio equipment" not in handout

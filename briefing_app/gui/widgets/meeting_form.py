@@ -32,6 +32,7 @@ from .clearance_table import ClearanceTable
 from .cui_fields import CuiFields
 from .mark_combo import MarkCombo
 from .objectives_editor import ObjectivesEditor
+from .release_fields import ReleaseFields
 
 COUNTERPART_FIELDS = ("name", "title", "organisation", "pronunciation")
 
@@ -76,6 +77,7 @@ class MeetingForm(QScrollArea):
         self.post = QLineEdit(accessibleName=t("Post"), placeholderText=t("e.g. US Embassy Rome"))
         self.drafted_by = QLineEdit(accessibleName=t("Drafted by"))
         self.clearances = ClearanceTable(controller)
+        self.us_forces_release = ReleaseFields(controller)
         self.marks = CuiFields(controller)
         self.paper = QComboBox(accessibleName=t("Paper size"))
         for paper in PAPERS.values():
@@ -113,7 +115,7 @@ class MeetingForm(QScrollArea):
                              (QLabel(t("&BLUF:"), buddy=self.bluf), _marked(self.bluf, self.bluf_marking)),
                              (t("Marking:"), self.marks),
                              (t("Post:"), self.post), (t("&Drafted by:"), self.drafted_by),
-                             (t("C&learances:"), self.clearances),
+                             (t("C&learances:"), self.clearances), (t("US forces:"), self.us_forces_release),
                              (t("Pape&r:"), self.paper)):
             form.addRow(label, field)
         self.setWidget(page)
