@@ -188,8 +188,9 @@ FIELDS = ("text", "background", "title", "reason", "handout_text", "if_raised #1
 def point_toml(point_id: str, field: str, template: str) -> str:
     """A valid point file in the test library's 'subsidy' topic with `template` in `field`
     (a condition goes in applies_when); every other field is plain text."""
-    values = {"title": "A title", "text": "A text.", "background": "", "reason": None, "handout_text": None,
-              "applies_when": None, "if_raised #1.question": None, "if_raised #1.answer": None}
+    values = {"title": "A title", "text": "A text.", "background": "", "reason": None,
+              "handout_text": "A handout text.", "applies_when": None, "if_raised #1.question": None,
+              "if_raised #1.answer": None}
     values[field] = template
     lines = [f'id = "{point_id}"', 'topic = "subsidy"', 'audience = ["government", "carrier"]',
              "releasable = true", "reviewed = 2026-01-01"]
