@@ -55,7 +55,6 @@ def test_uk_scheme_and_officer_override(library):
 @pytest.mark.parametrize("kw, words", [
     ({"country": "FR"}, "unknown country 'FR'"),
     ({"carrier": "spark"}, "'spark' is not a carrier in Italy (it belongs to New Zealand)"),
-    ({"points": (PointChoice(id="no-such-point"),)}, "point 'no-such-point' is not in the library"),
 ])
 def test_references_the_library_lacks_are_named(library, kw, words):
     with pytest.raises(InputError, match=words.replace("(", r"\(").replace(")", r"\)")):
@@ -72,3 +71,12 @@ def test_every_snapshot_source_is_numbered_whichever_carrier_is_chosen():
             for other in country.carriers:
                 for use in other.vendors:
                     assert result.sources[result.source_number(use.source) - 1] == use.source
+
+
+def test_a_point_the_library_no_longer_has_is_left_out_with_a_warning(library):
+    brief = Brief(country="IT", carrier="tim", points=(
+        PointChoice(id="compulsion-law"), PointChoice(id="renamed-since", text="My words")))
+    assembled = assemble(library, brief, "x.brief")
+    assert [p.id for p in assembled.points] == ["compulsion-law"]
+    assert assembled.missing_warnings == ("point 'renamed-since' is no longer in the library and is "
+                                          "left out; remove it, or replace it with a library point",)

@@ -58,6 +58,7 @@ def test_brief_files(case, mini_library, tmp_path, capsys):
         assert not out_pdf.exists()
     else:
         assert out_pdf.read_bytes().startswith(b"%PDF")
+        assert all(words in err for words in case.words)  # as warnings
 
 
 def test_control_characters_print_as_the_visible_text(mini_library, tmp_path, capsys):

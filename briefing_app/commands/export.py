@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.brief import Brief, PointChoice
 from ..core.brief_file import load_brief
-from ..core.faults import Fault
+from ..core.faults import Fault, InputError
 from ..core.outputs import FORMATS, format_of
 from ..core.recommend import recommended_ids
 from .common import choose, library_with, report, skipped
@@ -42,6 +42,10 @@ def run(args, parser_error) -> int:
     twice = sorted({p for p in args.point if args.point.count(p) > 1})
     if twice:
         parser_error(f"--point {', '.join(twice)} given more than once")
+    unknown = [p for p in args.point if p not in library.points]
+    if unknown:  # asked for by name: an error (a brief's missing point is only left out)
+        raise InputError([Fault("command line", "--point", f"point '{p}' is not in the library")
+                          for p in unknown])
     if args.point:
         brief = brief.model_copy(update={"points": tuple(PointChoice(id=p) for p in args.point)})
     elif not args.brief:

@@ -83,6 +83,12 @@ class AssembledBrief:
     clearances: tuple[Clearance, ...]
     paper: str
     us_forces_release: UsForcesRelease | None = None
+    missing: tuple[str, ...] = ()  # chosen points the library no longer has: left out
+
+    @property
+    def missing_warnings(self) -> tuple[str, ...]:
+        return tuple(f"point '{m}' is no longer in the library and is left out; remove it, or "
+                     f"replace it with a library point" for m in self.missing)
 
     def source_number(self, source: Source) -> int:
         return [s.key for s in self.sources].index(source.key) + 1
@@ -137,7 +143,8 @@ def _render_point(point: TalkingPoint, context: dict, where: str) -> dict:
 
 
 def reference_faults(library: Library, brief: Brief, name: str = "brief") -> list[Fault]:
-    """What the brief refers to that the library does not have: country, carrier, points.
+    """What the brief refers to that the library does not have and it cannot do without: its
+    country and carrier (a missing point is only left out: `missing_points`).
 
     A brief saved against another library (or an older one) still opens; these faults say
     what cannot be printed until the officer chooses again."""
@@ -149,9 +156,13 @@ def reference_faults(library: Library, brief: Brief, name: str = "brief") -> lis
         owner = library.carrier(brief.carrier)
         hint = f" (it belongs to {owner[0].name})" if owner else ""
         faults.append(Fault(name, "field 'carrier'", f"'{brief.carrier}' is not a carrier in {country.in_text}{hint}"))
-    faults += [Fault(name, "points", f"point '{choice.id}' is not in the library")
-               for choice in brief.points if brief.custom(choice.id) is None and choice.id not in library.points]
     return faults
+
+
+def missing_points(library: Library, brief: Brief) -> tuple[str, ...]:
+    """The chosen library points the library no longer has (an update removed or renamed
+    them): left out of the documents, with a warning, so the rest of the brief still prints."""
+    return tuple(c.id for c in brief.points if brief.custom(c.id) is None and c.id not in library.points)
 
 
 def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBrief:
@@ -168,7 +179,10 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
     self_example = CounterpartCheck(library, country, carrier)
     sources: list[Source] = []
     points = []
+    missing = missing_points(library, brief)
     for choice in brief.points:
+        if choice.id in missing:
+            continue
         custom = brief.custom(choice.id)
         if custom is not None:
             numbers: tuple[int, ...] = ()
@@ -217,7 +231,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         meeting=brief.meeting, country=country, carrier=carrier, points=tuple(points),
         sources=tuple(sources), marks=marks, cui=brief.cui, post=brief.post,
         drafted_by=brief.drafted_by, clearances=brief.clearances, paper=brief.paper,
-        us_forces_release=brief.us_forces_release)
+        us_forces_release=brief.us_forces_release, missing=missing)
 
 
 def _tailored(choice: PointChoice) -> dict:

@@ -97,7 +97,7 @@ def handout(brief: AssembledBrief, w: Words, language: str) -> Document:
                       for n in numbers)
         blocks.append(Section("sources", Heading(w.public_sources, 2),
                               (ItemList("sources", items),)))
-    notes = tuple(m for p in brief.handout_points for m in p.misfit_warning) \
+    notes = brief.missing_warnings + tuple(m for p in brief.handout_points for m in p.misfit_warning) \
         + held_back_notes(brief, w) + clearance_notes(brief, w)
     return Document("handout", brief.paper, tuple(blocks), Furniture("", w.page),
                     Metadata(title, language),

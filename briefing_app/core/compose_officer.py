@@ -246,7 +246,7 @@ def _notes(brief: AssembledBrief, w: Words) -> tuple[str, ...]:
     found = list(brief.marks.warnings)
     if len(_objectives(brief)) > OBJECTIVES:
         found.append(w.too_many_objectives.format(count=len(_objectives(brief)), limit=OBJECTIVES))
-    return tuple(found) + tuple(m for p in brief.points for m in p.misfit_warning) \
+    return brief.missing_warnings + tuple(found) + tuple(m for p in brief.points for m in p.misfit_warning) \
         + clearance_notes(brief, w)
 
 

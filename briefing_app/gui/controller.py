@@ -209,6 +209,20 @@ class BriefController(QObject):
         label = self.tr("Add point") if chosen else self.tr("Remove point")
         self.change(self.brief.model_copy(update={"points": tuple(points)}), label)
 
+    def remove_point(self, point_id: str) -> None:
+        """Take a point out of the brief: untick a library point (or a missing one), delete a
+        custom one."""
+        if self.brief.custom(point_id):
+            self.remove_custom(point_id)
+        else:
+            self.set_chosen(point_id, False)
+
+    def replace_point(self, old_id: str, new_id: str) -> None:
+        """Put library point `new_id` in `old_id`'s place, with the officer's wording and note."""
+        points = tuple(c.model_copy(update={"id": new_id}) if c.id == old_id else c
+                       for c in self.brief.points if c.id != new_id)
+        self.change(self.brief.model_copy(update={"points": points}), self.tr("Replace point"))
+
     def _in_library_order(self, points: list[PointChoice], new_id: str) -> list[PointChoice]:
         """A newly ticked point goes before the first chosen point that follows it in the library."""
         order = {p.id: i for i, p in enumerate(self.library.ordered_points())}

@@ -93,6 +93,18 @@ def ask_keep_work(parent: QWidget, question: str, keep: str, fresh: str) -> str:
     return {kept: "keep", fresh_button: "fresh"}.get(box.clickedButton(), "cancel")
 
 
+def ask_point(parent: QWidget, title: str, question: str, titles: list[str]) -> int | None:
+    """The index of the point chosen from `titles` (type to find one), or None."""
+    dialog = QtWidgets.QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(question)
+    dialog.setComboBoxItems(titles)
+    dialog.setComboBoxEditable(False)
+    if not titles or dialog.exec() != QtWidgets.QDialog.Accepted:
+        return None
+    return titles.index(dialog.textValue())
+
+
 def show_faults(parent: QWidget, title: str, faults: list[Fault]) -> None:
     QtWidgets.QMessageBox.warning(parent, title, "\n".join(str(f) for f in faults))
 

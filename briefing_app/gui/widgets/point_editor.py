@@ -120,17 +120,18 @@ class PointEditor(QScrollArea):
 
     def _on_controller_brief_changed(self, brief: Brief) -> None:
         custom = brief.custom(self.point_id) if self.point_id else None
-        if self.point_id and custom is None and self.point_id not in self._controller.library.points:
-            self.point_id = None
         chosen = next((c for c in brief.points if c.id == self.point_id), None)
+        missing = bool(self.point_id) and custom is None and self.point_id not in self._controller.library.points
+        if missing and chosen is None:
+            self.point_id = missing = None
         assembled, problem = None, ""
-        if self.point_id and custom is None:
+        if self.point_id and custom is None and not missing:
             try:
                 assembled = self._controller.assembled_point(self.point_id)
             except InputError as err:
                 problem = "; ".join(f.reason for f in err.faults)
         self._library = assembled
-        self._show_kind(custom is not None, assembled is not None, chosen is not None)
+        self._show_kind(custom is not None, assembled is not None, chosen is not None and not missing)
         set_plain(self.note, chosen.note if chosen else "")
         if custom is not None:
             self._show_custom(brief, custom)
@@ -138,6 +139,11 @@ class PointEditor(QScrollArea):
             self._show_library_point(assembled, chosen)
         else:
             hint = self.tr("<i>Select a point in the library or the chosen list to read and reword it.</i>")
+            if missing:
+                problem = self.tr("The library no longer has this point (an update removed or renamed "
+                                  "it), so it is left out of the documents. Remove it, or Replace it "
+                                  "with a library point: the buttons under the chosen points, or "
+                                  "right-click it.")
             failed = f"<b>{escape(self.point_id or '')}</b><br>{escape(problem)}"
             self.heading.setText(failed if problem else hint)
 
