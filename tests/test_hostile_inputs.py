@@ -95,7 +95,7 @@ def test_usage_errors_exit_2(args, capsys):
 
 def test_the_open_brief_is_untouched_by_a_failed_export(mini_library, tmp_path, capsys):
     brief = tmp_path / "keep.brief"
-    brief.write_bytes(b'{"schema_version": 1, "country": "IT", "points": [{"id": "ghost"}]}')
+    brief.write_bytes(b'{"schema_version": 1, "country": "FR", "points": [{"id": "compulsion-law"}]}')  # no FR
     before = brief.read_bytes()
     assert run(capsys, "export", str(brief), "--library", str(mini_library), "-o", str(tmp_path / "o.pdf"))[0] == 1
     assert brief.read_bytes() == before
