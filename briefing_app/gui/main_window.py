@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.autosaver: Autosaver | None = None
         self.loader: LibraryLoader | None = None
         self._waiting: list[QAction] = []  # enabled by `attach`
+        self._commands: set[str] = set()  # the menus' keys, once they are all there
         self._pending_open: Path | None = None
         self._maximise = False
         self.closed_early = False
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane(controller, self.runner)
         self._layout_panels()
         self._add_problems_dock()
+        self._add_preview_actions()
         self._add_undo_actions()
         self.point_tree.point_selected.connect(self._on_point_selected)
         self.chosen_list.point_selected.connect(self._on_point_selected)
@@ -96,10 +98,7 @@ class MainWindow(QMainWindow):
         loader.check_failed.connect(self.statusBar().showMessage)
         loader.failed.connect(lambda err: dialogs.show_faults(self, self.tr("Cannot reload the library"),
                                                               [loader.fault(err)]))
-        editable = [b for b in self.findChildren(QtWidgets.QComboBox) if b.isEditable()]  # they
-        for editor in (self.findChildren(QtWidgets.QLineEdit)  # pass shortcut checks on to their
-                       + self.findChildren(QtWidgets.QPlainTextEdit) + editable):  # line edit
-            editor.installEventFilter(self)
+        QtWidgets.QApplication.instance().focusChanged.connect(self._on_application_focus_changed)
         for action in self._waiting:
             action.setEnabled(True)
         self._update_title()
@@ -152,6 +151,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [80], Qt.Vertical)
         self.view_menu.addAction(self.problems_dock.toggleViewAction())
+
+    def _add_preview_actions(self) -> None:
+        """The document on show, by key: its buttons have no Alt+letter of their own, since
+        every letter of theirs serves a field or a menu."""
+        t = self.tr
+        for text, button, key in ((t("Preview &Officer Brief"), self.preview.officer, "Ctrl+1"),
+                                  (t("Preview &Handout"), self.preview.handout, "Ctrl+2")):
+            self._action(self.view_menu, text, button.click, key, waits=False)
+            button.setToolTip(t("{0} ({1})").format(text.replace("&", ""), key))
+        self.view_menu.addSeparator()
 
     def _first_size(self) -> None:
         """First start: fill a laptop screen; on a large one take a comfortable centred size.
@@ -491,15 +500,30 @@ class MainWindow(QMainWindow):
                                      if on else self.tr("Detailed logging is off."), 5000)
 
     # -- window events --------------------------------------------------------------------
+    def _on_application_focus_changed(self, _old: object, now: QtWidgets.QWidget | None) -> None:
+        """Whatever field takes the focus (rows added later too) lets the window's commands
+        through: see `eventFilter`. Installing twice keeps one filter."""
+        if now is not None and now.window() is self:
+            now.installEventFilter(self)
+            if isinstance(now, QtWidgets.QComboBox) and now.isEditable():
+                now.lineEdit().installEventFilter(self)  # the box hands keys on to it
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Z in a text field undoes the brief, not just that field's own typing: one
-        history for every change, so the field and the brief never disagree."""
-        Qt = QtCore.Qt
-        if event.type() == QtCore.QEvent.ShortcutOverride and (
-                event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo)
-                or event.keyCombination() == QtCore.QKeyCombination(Qt.ControlModifier, Qt.Key_Y)):
-            return True
+        """The window's commands win over a field's own use of their keys: Ctrl+Z in a text
+        field undoes the brief (one history for every change, so the field and the brief never
+        disagree), Ctrl+E exports where a one-line box would move to the end of the line.
+        Alt+Up and Alt+Down stay with the field (they open a list)."""
+        if event.type() == QtCore.QEvent.ShortcutOverride:
+            if QKeySequence(event.keyCombination()).toString() in self._command_keys():
+                event.ignore()  # not the field's, whoever claimed it first: the shortcut runs
+                return True
         return super().eventFilter(watched, event)
+
+    def _command_keys(self) -> set[str]:
+        if not self._commands:
+            self._commands = {key.toString() for action in self.findChildren(QAction)
+                              for key in action.shortcuts()} - {"Alt+Up", "Alt+Down"}
+        return self._commands
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.toLocalFile().endswith(".brief") for url in event.mimeData().urls()):

@@ -41,9 +41,11 @@ class ChosenList(QWidget):
         self.list.setDragDropMode(QAbstractItemView.InternalMove)
         self.list.setDefaultDropAction(Qt.MoveAction)
         self.list.setToolTip(self.tr("Drag to reorder, or use Alt+Up / Alt+Down"))
-        self.up_button = QPushButton(self.tr("Move &Up"), accessibleName=self.tr("Move point up"))
-        self.down_button = QPushButton(self.tr("Move &Down"), accessibleName=self.tr("Move point down"))
-        self.remove_button = QToolButton(text=self.tr("Remo&ve"), accessibleName=self.tr("Remove point"),
+        self.up_button = QPushButton(self.tr("Move Up"), accessibleName=self.tr("Move point up"),
+                                     toolTip=self.tr("Alt+Up"))
+        self.down_button = QPushButton(self.tr("Move Down"), accessibleName=self.tr("Move point down"),
+                                       toolTip=self.tr("Alt+Down"))
+        self.remove_button = QToolButton(text=self.tr("Remove"), accessibleName=self.tr("Remove point"),
                                          toolTip=self.tr("Take the selected point out of this brief (Delete)"))
         self.replace_button = QToolButton(text=self.tr("Replace…"), accessibleName=self.tr("Replace point"),
                                           toolTip=self.tr("Put a library point in the place of a missing one"))
@@ -57,7 +59,7 @@ class ChosenList(QWidget):
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
         delete = QShortcut(QKeySequence.Delete, self.list, context=Qt.WidgetShortcut)
         delete.activated.connect(self.remove_current)
-        caption = QLabel(self.tr("&Chosen points, in print order:"), buddy=self.list)
+        caption = QLabel(self.tr("Chose&n points, in print order:"), buddy=self.list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(caption)
@@ -68,7 +70,8 @@ class ChosenList(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.replace_button.clicked.connect(self.replace_current)
         self.list.model().rowsMoved.connect(lambda *_: QTimer.singleShot(0, self._commit_order))
-        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.list.currentItemChanged.connect(lambda *_: self._enable_buttons())
+        self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         controller.brief_changed.connect(self._on_controller_brief_changed)
         self._on_controller_brief_changed(controller.brief)
 
@@ -180,9 +183,11 @@ class ChosenList(QWidget):
             rows.append((choice.id, f"{number}. {custom.title if custom else point.title}{marks}", tip))
         return rows
 
-    def _on_list_current_item_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
-        self._enable_buttons()
-        if current is not None:
+    def _on_list_item_selection_changed(self) -> None:
+        """A point picked (by click or arrow keys) opens in the Point tab; Tab passing through
+        the list only makes a row current, and leaves the tab on show alone."""
+        current = self.list.currentItem()
+        if current is not None and current.isSelected():
             self.point_selected.emit(current.data(ID_ROLE))
 
     def _enable_buttons(self) -> None:

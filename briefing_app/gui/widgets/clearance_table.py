@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QStyledItemDelegate,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.brief import Brief, Clearance
 from ..controller import BriefController
+from .form_table import FormTable
 
 ROLE, OFFICE, NAME, DATE, STATUS = range(5)
 
@@ -65,7 +65,7 @@ class _DateDelegate(QStyledItemDelegate):
         model.setData(index, editor.date().toString("yyyy-MM-dd"), Qt.DisplayRole)
 
 
-class _Table(QTableWidget):
+class _Table(FormTable):
     """Delete or Backspace on a date clears it (a clearance may have no date yet)."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

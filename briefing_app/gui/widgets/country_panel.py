@@ -39,7 +39,7 @@ class CountryPanel(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(t("&Country:"), self.country_box)
-        form.addRow(t("C&arrier:"), self.carrier_box)
+        form.addRow(t("Ca&rrier:"), self.carrier_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

@@ -71,8 +71,8 @@ class CuiFields(QWidget):
         t = self.tr
         self.form = QFormLayout()
         self.form.setContentsMargins(0, 0, 0, 0)
-        for label, field in ((t("Marking &scheme:"), self.scheme), (t("Re&gime:"), self.regime),
-                             (t("Descri&ptor:"), self.descriptor), (t("Overall &marking:"), self.marking)):
+        for label, field in ((t("Marking scheme:"), self.scheme), (t("Re&gime:"), self.regime),
+                             (t("Descriptor:"), self.descriptor), (t("Overall mar&king:"), self.marking)):
             self.form.addRow(label, field)
         self.designation = QGroupBox(t("CUI designation indicator (first page)"))
         controls = QGridLayout()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from ...core.outputs import PAPERS
 from ..controller import BriefController
 from .clearance_table import ClearanceTable
 from .cui_fields import CuiFields
+from .form_table import FormTable
 from .mark_combo import MarkCombo
 from .objectives_editor import ObjectivesEditor
 from .release_fields import ReleaseFields
@@ -58,7 +58,7 @@ class MeetingForm(QScrollArea):
         for value, label in (("both", t("Government and carrier")), ("government", t("Government")),
                              ("carrier", t("Carrier"))):
             self.audience.addItem(label, value)
-        self.counterparts = QTableWidget(0, 4, accessibleName=t("Counterparts"))
+        self.counterparts = FormTable(0, 4, accessibleName=t("Counterparts"))
         self.counterparts.setHorizontalHeaderLabels([t("Name"), t("Title"), t("Organisation"),
                                                      t("Pronunciation")])
         self.counterparts.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
@@ -106,17 +106,18 @@ class MeetingForm(QScrollArea):
         people = QVBoxLayout()
         people.addWidget(self.counterparts)
         people.addLayout(buttons)
-        for label, field in ((t("&Title:"), self.title), (t("When:"), when), (t("&Place:"), self.place),
-                             (t("A&udience:"), self.audience), (t("Counterparts:"), people),
-                             (t("Our &participants:"), self.participants),
+        for label, field in ((t("&Title:"), self.title), (QLabel(t("&When:"), buddy=self.when_set), when),
+                             (t("&Place:"), self.place), (t("&Audience:"), self.audience),
+                             (QLabel(t("Counterpart&s:"), buddy=self.counterparts), people),
+                             (t("Our part&icipants:"), self.participants),
                              (QLabel(t("P&urpose:"), buddy=self.purpose),
                               _marked(self.purpose, self.purpose_marking)),
                              (t("Objectives:"), self.objectives),
                              (QLabel(t("&BLUF:"), buddy=self.bluf), _marked(self.bluf, self.bluf_marking)),
                              (t("Marking:"), self.marks),
                              (t("Post:"), self.post), (t("&Drafted by:"), self.drafted_by),
-                             (t("C&learances:"), self.clearances), (t("US forces:"), self.us_forces_release),
-                             (t("Pape&r:"), self.paper)):
+                             (t("Clearances:"), self.clearances), (t("US forces:"), self.us_forces_release),
+                             (t("Paper:"), self.paper)):
             form.addRow(label, field)
         self.setWidget(page)
         self.setWidgetResizable(True)

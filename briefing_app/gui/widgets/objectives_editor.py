@@ -3,6 +3,7 @@ three, and each is marked for what it says, not for the highest point in the bri
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QToolButton, QWidget
 
 from ...core.brief import Brief, Objective
@@ -77,3 +78,15 @@ class ObjectivesEditor(QWidget):
             mark.show_mark(brief, objective.marking)
         self._grid.removeWidget(self.add_button)
         self._grid.addWidget(self.add_button, len(objectives), 0, 1, 1)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes through the rows as they are on screen, then to Add Objective (a row made
+        later would otherwise come last)."""
+        ours = [w for row in zip(self.texts, self.marks, self._removers, strict=True) for w in row]
+        before = self.add_button.previousInFocusChain()
+        while before in ours or before is self or before.focusPolicy() == Qt.NoFocus:
+            before = before.previousInFocusChain()
+        for widget in [*ours, self.add_button]:
+            QWidget.setTabOrder(before, widget)
+            before = widget

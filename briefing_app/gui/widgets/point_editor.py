@@ -46,16 +46,16 @@ class PointEditor(QScrollArea):
         self.library_text = text_box(t("Library wording"), 3)
         self.library_text.setReadOnly(True)
         self.wording = TailoredField(t("This brief's wording"), t("This &brief's wording:"),
-                                     t("&Revert to Library"), 4)
-        self.background = TailoredField(t("Background"), t("Backgrou&nd (officer only):"),
+                                     t("Rever&t to Library"), 4)
+        self.background = TailoredField(t("Background"), t("Bac&kground (officer only):"),
                                         t("Revert Background"), 3)
-        self.if_raised = TailoredField(t("If raised"), t("I&f raised (officer only; a line \"Q:\" "
+        self.if_raised = TailoredField(t("If raised"), t("&If raised (officer only; a line \"Q:\" "
                                                          "for each question, \"A:\" for its answer):"),
                                        t("Revert Answers"), 5)
         self.if_raised.box.setPlaceholderText(t("Nothing prepared."))
         self.note = text_box(t("Private note"), 2)
         self.note.setPlaceholderText(t("For you: printed in your officer brief, never on the handout"))
-        self.note_label = QLabel(t("Private no&te (officer brief only):"), buddy=self.note)
+        self.note_label = QLabel(t("Priv&ate note (officer brief only):"), buddy=self.note)
         self.releasable = QCheckBox(t("Releasable (may appear on the handout)"))
         self.marking = MarkCombo(t("Portion marking"))
         self._build()

@@ -52,9 +52,9 @@ class PreviewPane(QWidget):
         self._generation = 0
         self._buffer: QBuffer | None = None
         self.pdf_bytes = b""
-        self.officer = QRadioButton(self.tr("&Officer brief"),
+        self.officer = QRadioButton(self.tr("Officer brief"),
                                     accessibleName=self.tr("Preview officer brief"))
-        self.handout = QRadioButton(self.tr("&Handout"), accessibleName=self.tr("Preview handout"))
+        self.handout = QRadioButton(self.tr("Handout"), accessibleName=self.tr("Preview handout"))
         self.officer.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.officer)
