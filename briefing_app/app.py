@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -28,7 +28,7 @@ from .core.paths import asset, user_data_folder
 from .gui import diagnostics, dialogs
 from .gui.library_loader import LibraryLoader
 from .gui.main_window import MainWindow
-from .gui.settings import AppSettings
+from .gui.settings import AppSettings, settings_store
 from .gui.tasks import Runner, ThreadRunner
 
 LIBRARY_CACHE = "library-cache.pickle"  # in the data folder: see core/library_cache.py
@@ -168,7 +168,7 @@ def run_app(brief_path: Path | None = None) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("org.briefingbuilder.BriefingBuilder")  # Wayland finds the icon
-    settings, data_dir = AppSettings(QSettings()), data_folder()
+    settings, data_dir = AppSettings(settings_store()), data_folder()
     diagnostics.install(data_dir / "logs", settings.detailed_logging, QApplication.activeWindow)
     window = start(brief_path, settings, data_dir, ThreadRunner(), after_first_frame=True)
     if sys.platform == "darwin":  # elsewhere a filter in Python would only slow every event

@@ -59,22 +59,29 @@ def _parser() -> argparse.ArgumentParser:
     check = library_commands.add_parser("check", help="validate a library folder")
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR",
                        help="a library folder laid over the built-in one")
-    check.add_argument("--max-age", type=int, default=None, metavar="DAYS",
+    check.add_argument("--max-age", type=_DAYS, default=None, metavar="DAYS",
                        help="warn about reviews older than this (default 365)")
     listing = library_commands.add_parser("list", help="list points and recommendations")
     listing.add_argument("--country", metavar="CODE")
     listing.add_argument("--carrier", metavar="ID")
     listing.add_argument("--library", type=Path, metavar="DIR")
-    listing.add_argument("--max-age", type=int, default=None, metavar="DAYS")
+    listing.add_argument("--max-age", type=_DAYS, default=None, metavar="DAYS")
     listing.set_defaults(usage_error=listing.error)
     _update_parsers(library_commands)
     return parser
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
-    return int(text)
+def _whole(high: int):
+    """An argparse type: a whole number from 1 to `high`, refused in words otherwise."""
+    def parse(text: str) -> int:
+        if not (text.isascii() and text.isdigit() and len(text) < 10) or not 1 <= int(text) <= high:
+            raise argparse.ArgumentTypeError(f"'{text[:30]}' is not a whole number from 1 to {high:,}")
+        return int(text)
+    return parse
+
+
+_DAYS = _whole(36_500)  # a hundred years: any longer, and dates overflow
+_KEYS = _whole(20)
 
 
 def _update_parsers(commands) -> None:
@@ -85,11 +92,11 @@ def _update_parsers(commands) -> None:
     rotate = keys_commands.add_parser("rotate", help="new keys for some roles: root version N+1")
     for parser in (new, rotate):
         parser.add_argument("dir", type=Path, metavar="DIR")
-        parser.add_argument("--threshold", type=_positive, default=None if parser is rotate else 1,
+        parser.add_argument("--threshold", type=_KEYS, default=None if parser is rotate else 1,
                             metavar="T", help="root keys needed to sign a new root (default 1)")
-        parser.add_argument("--root-keys", type=_positive, default=None, metavar="N",
+        parser.add_argument("--root-keys", type=_KEYS, default=None, metavar="N",
                             help="how many root keys (default: the threshold)")
-        parser.add_argument("--root-expires", type=_positive, default=3 * 365, metavar="DAYS",
+        parser.add_argument("--root-expires", type=_DAYS, default=3 * 365, metavar="DAYS",
                             help="days until the root expires (default 1095)")
     new.add_argument("--publisher", default="Headquarters", metavar="NAME",
                      help="who publishes (shown at posts)")
@@ -99,7 +106,7 @@ def _update_parsers(commands) -> None:
     publish.add_argument("libdir", type=Path, metavar="LIBDIR")
     publish.add_argument("--keys", type=Path, required=True, metavar="DIR")
     publish.add_argument("--to", type=Path, required=True, metavar="REPO")
-    publish.add_argument("--expires", type=_positive, default=180, metavar="DAYS",
+    publish.add_argument("--expires", type=_DAYS, default=180, metavar="DAYS",
                          help="days until the signed metadata expires (default 180)")
     publish.add_argument("--notes", metavar="TEXT", help="release notes posts will see")
     install = commands.add_parser("install", help="post: verify and install a library update")
@@ -142,5 +149,6 @@ def run_command(argv: list[str]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # or exit retries the write
         if isinstance(err, BrokenPipeError):
             return 0
-        print(f"{PROG}: {err.strerror or err}", file=sys.stderr)
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"{PROG}: {where}{err.strerror or err}", file=sys.stderr)
         return 1

@@ -227,8 +227,9 @@ def test_status_names_a_local_folder(cli, user_data, mini_library):
 def test_usage_errors(cli, tmp_path):
     result = cli("library", "publish", str(tmp_path), "--to", str(tmp_path / "r"))
     assert result.returncode == 2 and "--keys" in result.stderr
-    result = cli("library", "publish", str(tmp_path), "--keys", "k", "--to", "r", "--expires", "0")
-    assert result.returncode == 2 and "not a whole number of 1 or more" in result.stderr
+    result = cli("library", "publish", str(tmp_path), "--keys", str(tmp_path / "k"), "--to", str(tmp_path / "r"),
+                 "--expires", "0")
+    assert result.returncode == 2 and "'0' is not a whole number from 1 to 36,500" in result.stderr
     refused(cli("library", "install", str(tmp_path)), "is not a library update folder")
     refused(cli("library", "install", str(tmp_path), "--trust", str(tmp_path / "none.json")),
             "none.json: does not exist")

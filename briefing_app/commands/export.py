@@ -24,8 +24,9 @@ def run(args, parser_error) -> int:
     from ..core.produce import check_output_path, produce
 
     fmt = output_format(args, parser_error)
-    check_output_path(args.output)
+    check_output_path(args.output, source=args.brief)
     library = library_with(args.library)
+    check_output_path(args.output, library, args.brief)
     skipped(library)
     if args.brief:
         brief = load_brief(args.brief)
@@ -53,7 +54,8 @@ def run(args, parser_error) -> int:
         brief = brief.model_copy(update={"points": tuple(PointChoice(id=i) for i in ids)})
     if args.paper:
         brief = brief.model_copy(update={"paper": args.paper})
-    result = produce(library, brief, args.variant, fmt, args.output, name=name)
+    result = produce(library, brief, args.variant, fmt, args.output, name=name,
+                     source=args.brief)
     report([Fault(str(args.output), "", w, warning=True) for w in result.warnings])
     size = FORMATS[fmt].name if result.pages is None else \
         f"{result.pages} page" + ("s" if result.pages != 1 else "")

@@ -7,6 +7,7 @@ refused, since dropping fields a newer app wrote would lose the officer's work.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,11 @@ from .atomic import write_atomic
 from .brief import SCHEMA_VERSION, Brief
 from .faults import Fault, InputError
 from .markings import parse_banner
+from .reading import Unreadable, read_limited
 
 MAX_BRIEF_BYTES = 20_000_000
+MAX_DIGITS = 20  # a brief's only number is its format; more digits are a damaged or hostile file
+_LONG_NUMBER = re.compile(r"[:\[,]\s*-?\d{21}")  # a number value, not digits in a string
 
 
 def _format_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
@@ -107,10 +111,18 @@ def save_brief(brief: Brief, path: Path) -> None:
 def parse_brief(text: str, name: str) -> Brief:
     """A brief from JSON text; `name` is how messages refer to the file."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as err:
         raise InputError(Fault(name, f"line {err.lineno}, column {err.colno}",
                                f"not valid brief JSON: {err.msg}")) from None
+    except RecursionError:
+        raise InputError(Fault(name, "", "not a brief: lists or objects nested thousands of "
+                               "levels deep")) from None
+    except ValueError:
+        long = _LONG_NUMBER.search(text)
+        line = f"line {text.count(chr(10), 0, long.start()) + 1}" if long else ""
+        raise InputError(Fault(name, line, f"a number of more than {MAX_DIGITS} digits; a "
+                               "brief holds no such number")) from None
     if not isinstance(data, dict):
         raise InputError(Fault(name, "", "not a brief: expected a JSON object at the top"))
     version = data.get("schema_version")
@@ -138,19 +150,21 @@ def parse_brief(text: str, name: str) -> Brief:
         ]) from None
 
 
+def _whole_number(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(digits[:20])
+    return int(digits)
+
+
 def load_brief(path: Path) -> Brief:
     path = Path(path)
     name = str(path)
+    if path.is_dir():
+        raise InputError(Fault(name, "", "is a folder, not a .brief file"))
     try:
-        if path.is_dir():
-            raise InputError(Fault(name, "", "is a folder, not a .brief file"))
-        if path.stat().st_size > MAX_BRIEF_BYTES:
-            raise InputError(Fault(name, "", f"is larger than {MAX_BRIEF_BYTES:,} bytes"))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Fault(name, "", "does not exist")) from None
-    except OSError as err:
-        raise InputError(Fault(name, "", f"cannot be read: {err.strerror or err}")) from None
+        raw = read_limited(path, MAX_BRIEF_BYTES, "a brief")
+    except Unreadable as err:
+        raise InputError(Fault(name, "", str(err))) from None
     if not raw.strip():
         raise InputError(Fault(name, "", "is empty"))
     try:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .collector import collection_paused
 from .faults import Fault, display_path
+from .reading import Unreadable, read_limited, unreadable_folder
 
 try:  # tomli is the stdlib's tomllib, compiled: three times faster on a large library
     import tomli as toml
@@ -95,6 +96,7 @@ def _load_folder(library: Library, folder: Path) -> None:
     if not folder.is_dir():
         library.faults.append(Fault(str(folder), "", "library folder does not exist"))
         return
+    _unreadable_folders(library, folder)
     topics_file = folder / "topics.toml"
     if topics_file.exists() or folder == library.folders[0]:
         data = _read(library, topics_file)
@@ -174,16 +176,9 @@ def _read(library: Library, path: Path) -> dict[str, Any] | None:
         _fault(library, path, "", "is a folder, expected a TOML file")
         return None
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        _fault(library, path, "", "is missing")
-        return None
-    except OSError as err:
-        _fault(library, path, "", f"cannot be read: {err.strerror or err}")
-        return None
-    if len(raw) > MAX_FILE_BYTES:
-        _fault(library, path, "", f"is {len(raw):,} bytes; a library file may be at most "
-               f"{MAX_FILE_BYTES:,} bytes")
+        raw = read_limited(path, MAX_FILE_BYTES, "a library file")
+    except Unreadable as err:
+        _fault(library, path, "", str(err))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -194,7 +189,7 @@ def _read(library: Library, path: Path) -> dict[str, Any] | None:
         _fault(library, path, "", "is empty")
         return None
     try:
-        return toml.loads(text)
+        data = toml.loads(text)
     except toml.TOMLDecodeError as err:
         message = str(err)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -202,6 +197,45 @@ def _read(library: Library, path: Path) -> dict[str, Any] | None:
         reason = message[: match.start()].strip() if match else message
         _fault(library, path, place, f"TOML syntax error: {reason}")
         return None
+    except RecursionError:
+        _fault(library, path, "", "TOML nested too deeply (arrays or tables inside each other "
+               "hundreds of levels deep)")
+        return None
+    except ValueError:  # Python's own limit on converting a number of thousands of digits
+        _fault(library, path, "", "holds a number too long to read (thousands of digits)")
+        return None
+    huge = _huge_number(data)
+    if huge:
+        _fault(library, path, f"key '{huge}'", "is a whole number beyond the 64-bit range TOML allows")
+        return None
+    return data
+
+
+def _huge_number(data: dict[str, Any]) -> str:
+    """The key of the first whole number TOML cannot hold (beyond 64 bits), or ""."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(f"{key}.{k}" if key else str(k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{key} #{i + 1}", v) for i, v in enumerate(value)]
+        elif isinstance(value, int) and not -(2**63) <= value < 2**63:
+            return key
+    return ""
+
+
+def _unreadable_folders(library: Library, folder: Path) -> None:
+    """A folder the app may not list is reported, not taken for an empty one."""
+    folders = [folder, folder / "points", folder / "countries"]
+    try:
+        folders += sorted(p for p in (folder / "points").iterdir() if p.is_dir())
+    except OSError:
+        pass
+    for each in folders:
+        reason = unreadable_folder(each)
+        if reason:
+            library.faults.append(Fault(display_path(each, library.folders), "", reason))
 
 
 def _validate[M: BaseModel](library: Library, path: Path, model: type[M], data: Any, prefix: str = "") -> M | None:

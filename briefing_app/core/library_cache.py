@@ -21,8 +21,10 @@ from . import library as library_module
 from . import models
 from .atomic import write_atomic
 from .library import Library, load_library
+from .reading import read_limited
 
 _log = logging.getLogger(__name__)
+MAX_CACHE_BYTES = 500_000_000  # a 2,000-point library caches in a few megabytes
 _ALLOWED = {("briefing_app.core.library", "Library"), ("briefing_app.core.faults", "Fault"),
             ("datetime", "date"), ("datetime", "datetime"), ("pathlib", "Path"),
             ("pathlib", "PosixPath"), ("pathlib", "WindowsPath")}
@@ -66,12 +68,10 @@ def load_library_cached(folders: list[Path] | tuple[Path, ...], cache: Path) -> 
         _log.info("library cache skipped: %s", err)
         return load_library(folders)
     try:
-        data = cache.read_bytes()
+        data = read_limited(cache, MAX_CACHE_BYTES, "the library cache")
         cached_key, cached = _LibraryUnpickler(io.BytesIO(data)).load()
         if cached_key == key and isinstance(cached, Library):
             return cached
-    except FileNotFoundError:
-        pass
     except Exception as err:  # noqa: BLE001 - any unreadable cache is a miss
         _log.info("library cache %s not used: %s", cache, err)
     library = load_library(folders)

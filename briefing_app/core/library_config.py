@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import __version__
 from .atomic import write_atomic
 from .paths import builtin_library, user_data_folder
+from .reading import Unreadable, read_limited
 from .update_store import Release, installed, read_release
 
 CONFIG = "library-config.json"
@@ -48,9 +49,9 @@ class LibraryConfig:
 
     def _read(self) -> dict:
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
+            data = json.loads(read_limited(self.file, 1_000_000, "the library configuration"))
             return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
+        except (Unreadable, ValueError, RecursionError):
             return {}
 
     @property

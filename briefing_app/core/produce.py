@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from .assemble import AssembledBrief, assemble
-from .atomic import write_atomic
+from .atomic import check_output, write_atomic
 from .backend import overruns
 from .brief import Brief
 from .compose import compose
@@ -42,24 +42,27 @@ def backend(fmt: str) -> ModuleType:
     return importlib.import_module(FORMATS[fmt].backend)
 
 
-def check_output_path(path: Path) -> None:
-    """Refuse, in words, an output path that cannot be written, before any work is done."""
-    name = str(path)
-    if path.is_dir():
-        raise InputError(Fault(name, "", "is a folder; give a file name such as brief.pdf"))
-    if not path.parent.is_dir():
-        raise InputError(Fault(name, "", f"the folder {path.parent} does not exist"))
+def check_output_path(path: Path, library: Library | None = None, source: Path | None = None) -> None:
+    """Refuse, in words, an output path that cannot be written, or that is the brief being
+    exported or one of the library's files, before any work is done."""
+    inputs = [(source, "the brief being exported")] if source else []
+    if library is not None:
+        files = [*library.files.values(), *(folder / "topics.toml" for folder in library.folders)]
+        inputs += [(file, "a file of the talking-point library") for file in files]
+    check_output(path, inputs)
 
 
 def produce(library: Library, brief: Brief, variant: str = "officer", fmt: str = "pdf",
             to: Path | Printer | None = None, *, name: str = "brief",
-            language: str = "en") -> Produced:
+            language: str = "en", source: Path | None = None) -> Produced:
     """Produce one variant of `brief` in `fmt`; write it to the path `to`, hand it to the
     printer `to`, or (None) only return it, for the preview. Raises InputError for bad input,
-    a leak, or (when it goes to a file or printer) a brief its markings refuse."""
+    a leak, or (when it goes to a file or printer) a brief its markings refuse. `source` is the
+    brief's own file, which the output must not replace. An officer brief marked above
+    UNCLASSIFIED is written readable by the user only; other files as the umask allows."""
     where = str(to) if isinstance(to, Path) else name
     if isinstance(to, Path):
-        check_output_path(to)
+        check_output_path(to, library, source)
     assembled = assemble(library, brief, name)
     if to is not None:  # the preview shows a wrongly marked brief; nothing leaves it
         assembled.marks.require(variant)
@@ -76,7 +79,8 @@ def produce(library: Library, brief: Brief, variant: str = "officer", fmt: str =
             check(contents.text, contents.problems)
 
     if isinstance(to, Path):
-        _write(to, rendered.data, lambda written: read_back(written.read_bytes()))
+        private = variant == "officer" and assembled.marks.level != "U"
+        _write(to, rendered.data, private, lambda written: read_back(written.read_bytes()))
     else:
         read_back(rendered.data)
         if to is not None:
@@ -101,10 +105,10 @@ def _handout_check(brief: AssembledBrief, document: Document,
     return check
 
 
-def _write(path: Path, data: bytes, verify: Callable[[Path], None]) -> None:
+def _write(path: Path, data: bytes, private: bool, verify: Callable[[Path], None]) -> None:
     """Write atomically; `verify` reads the written file before it replaces `path`."""
     try:
-        write_atomic(path, data, private=False, verify=verify)
+        write_atomic(path, data, private=private, verify=verify)
     except OSError as err:
         raise InputError(Fault(str(path), "", f"cannot be written: {err.strerror or err}")) \
             from None

@@ -26,6 +26,7 @@ from ..core.brief import Brief
 from ..core.brief_file import brief_to_json, load_brief
 from ..core.faults import InputError
 from ..core.library import Library
+from ..core.reading import Unreadable, read_limited
 from ..core.session_lock import SessionLock, held_elsewhere
 
 AUTOSAVE_DELAY_MS = 800  # every change reaches the disk within a second
@@ -90,7 +91,7 @@ class Autosaver(QObject):
             autosave = marker.with_name(marker.name.replace("session-", "autosave-")).with_suffix(".brief")
             lock = marker.with_suffix(".lock")
             try:
-                info = json.loads(marker.read_text("utf-8"))
+                info = json.loads(read_limited(marker, 100_000, "a session marker"))
                 if held_elsewhere(lock):
                     continue  # that session is running
                 if not autosave.is_file():
@@ -98,7 +99,7 @@ class Autosaver(QObject):
                         _remove(path)
                     continue
                 found.append((autosave.stat().st_mtime, autosave, marker, lock, info.get("path")))
-            except (OSError, ValueError, AttributeError):
+            except (Unreadable, OSError, ValueError, RecursionError, AttributeError):
                 continue
         for _mtime, autosave, marker, lock, original in sorted(found, reverse=True):
             recovery = self._worth_offering(autosave, (autosave, marker, lock), original)

@@ -33,11 +33,11 @@ if TYPE_CHECKING:
     from .library_loader import LibraryLoader
 
 
-def _produce(library, brief, name: str, variant: str, to, fmt: str = "pdf"):
+def _produce(library, brief, name: str, variant: str, to, fmt: str = "pdf", source=None):
     """Runs on a worker: the one way out, to a file or a printer; ReportLab loads here."""
     from ..core.produce import produce
 
-    return produce(library, brief, variant, fmt, to, name=name)
+    return produce(library, brief, variant, fmt, to, name=name, source=source)
 
 
 class MainWindow(QMainWindow):
@@ -426,7 +426,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.remember_export_folder(fmt, path.parent)
         library, brief, name = self.controller.library, self.controller.brief, self._display_name()
-        self.runner.run(lambda: _produce(library, brief, name, variant, path, fmt),
+        source = self.controller.path
+        self.runner.run(lambda: _produce(library, brief, name, variant, path, fmt, source),
                         lambda result: self._on_exported(path, result),
                         lambda err: self._report_failure(self.tr("Cannot export"), err))
 

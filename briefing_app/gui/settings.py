@@ -6,18 +6,48 @@ hand in a QSettings that writes into a temporary folder.
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths
 
 from ..core.outputs import PAPERS, SCHEME_IDS
+from ..core.reading import kind_of
 
 if TYPE_CHECKING:
     from ..core.brief import Brief
 
 MAX_RECENT = 8
+_log = logging.getLogger(__name__)
+
+
+def settings_store() -> QSettings:
+    """The app's QSettings. Qt reads the settings file while it builds the object and would
+    wait for ever on a FIFO, so where one of the files Qt reads exists and is not a regular
+    file, it is left alone and this session keeps its settings in a private temporary file."""
+    for path in _native_settings_files():
+        kind = kind_of(path.stat().st_mode) if path.exists() else ""
+        if kind:
+            _log.warning("the settings file %s is %s, not a file; settings are kept for this "
+                         "session only", path, kind)
+            folder = Path(tempfile.mkdtemp(prefix="briefing-settings-"))
+            return QSettings(str(folder / "settings.ini"), QSettings.IniFormat)
+    return QSettings()
+
+
+def _native_settings_files() -> list[Path]:
+    """The files QSettings() reads on Linux and other Unix systems (macOS keeps a property
+    list, Windows the registry): the application's file and the organisation's, in each
+    configuration folder."""
+    if os.name != "posix" or sys.platform == "darwin":
+        return []
+    org, app = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    folders = QStandardPaths.standardLocations(QStandardPaths.GenericConfigLocation)
+    return [Path(folder) / name for folder in folders for name in (f"{org}/{app}.conf", f"{org}.conf")]
 
 
 def _make_private(path: Path) -> None:
@@ -28,7 +58,7 @@ def _make_private(path: Path) -> None:
         return
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY | getattr(os, "O_NONBLOCK", 0), 0o600))
         os.chmod(path, 0o600)
     except OSError:
         pass  # an unwritable settings folder must not stop the app; Qt reports it on sync
