@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.chosen_list = ChosenList(controller)
         self.meeting_form = MeetingForm(controller)
         self.point_editor = PointEditor(controller)
-        self.preview = PreviewPane(controller, self.runner)
+        self.preview = PreviewPane(controller, self.runner, self.settings.preview_zoom)
         self._layout_panels()
         self._add_problems_dock()
         self._add_preview_actions()
@@ -105,8 +105,8 @@ class MainWindow(QMainWindow):
         state, splitter = self._saved_layout
         if state is not None:
             self.restoreState(state)
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self._first_panel_widths()
         if self._maximise:
             self.setWindowState(self.windowState() | QtCore.Qt.WindowMaximized)
 
@@ -140,6 +140,12 @@ class MainWindow(QMainWindow):
         self.splitter.setContentsMargins(6, 6, 6, 0)
         self.setCentralWidget(self.splitter)
 
+    def _first_panel_widths(self) -> None:
+        """First start: the preview takes two fifths of the width, so that on a 1366-pixel
+        laptop its page, fitted to the width, has text an officer can read without zooming."""
+        width = self.width()
+        self.splitter.setSizes([int(width * 0.27), int(width * 0.33), int(width * 0.40)])
+
     def _add_problems_dock(self) -> None:
         from .widgets.problems import ProblemsList
 
@@ -160,6 +166,13 @@ class MainWindow(QMainWindow):
                                   (t("Preview &Handout"), self.preview.handout, "Ctrl+2")):
             self._action(self.view_menu, text, button.click, key, waits=False)
             button.setToolTip(t("{0} ({1})").format(text.replace("&", ""), key))
+        zoom, K = self.preview.zoom, QKeySequence
+        for text, slot, keys in ((t("Zoom &In"), zoom.zoom_in, [K("Ctrl++"), K("Ctrl+=")]),
+                                 (t("Zoom O&ut"), zoom.zoom_out, [K("Ctrl+-")]),
+                                 (t("&Actual Size"), zoom.actual_size, [K("Ctrl+0")]),
+                                 (t("&Fit Width"), zoom.fit_width, None)):
+            self._action(self.view_menu, text, slot, keys, waits=False)
+        zoom.changed.connect(lambda factor: setattr(self.settings, "preview_zoom", factor))
         self.view_menu.addSeparator()
 
     def _first_size(self) -> None:

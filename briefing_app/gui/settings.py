@@ -161,5 +161,18 @@ class AppSettings:
         self._store.setValue("window/state", state)
         self._store.setValue("window/splitter", splitter)
 
+    @property
+    def preview_zoom(self) -> float | None:
+        """The preview's last zoom factor; None: fit the page to the width (the default)."""
+        try:
+            zoom = float(self._text("preview/zoom", "fit"))
+        except ValueError:
+            return None
+        return zoom if 0.1 <= zoom <= 10 else None
+
+    @preview_zoom.setter
+    def preview_zoom(self, zoom: float | None) -> None:
+        self._store.setValue("preview/zoom", "fit" if zoom is None else f"{zoom:g}")
+
     def sync(self) -> None:
         self._store.sync()

@@ -119,6 +119,10 @@ class MeetingForm(QScrollArea):
                              (t("Clearances:"), self.clearances), (t("US forces:"), self.us_forces_release),
                              (t("Paper:"), self.paper)):
             form.addRow(label, field)
+        for combo in page.findChildren(QComboBox):  # long choices must not widen the whole form
+            if not isinstance(combo, MarkCombo):
+                combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(10)
         self.setWidget(page)
         self.setWidgetResizable(True)
 

@@ -1,7 +1,8 @@
-"""The live preview: the exact PDF the officer will print, rebuilt shortly after each change.
+"""The live preview: the exact PDF the officer will print, rebuilt at once after each change.
 
-Building runs on a worker (the runner); only the newest request's result is shown, so a slow
-build never overwrites a newer one and typing never waits for ReportLab.
+Building runs on a worker (the runner), one build at a time: a change made while one runs is
+built as soon as it ends, so the preview follows typing within about two builds, and builds
+never pile up on the processor while the officer types. ReportLab is imported on the worker.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from ...core.faults import InputError
 from ...core.library import Library
 from ..controller import BriefController
 from ..tasks import Runner
+from .preview_zoom import PreviewZoom
 
 if TYPE_CHECKING:
     from ...core.produce import Produced
 
-PREVIEW_DELAY_MS = 400
+PREVIEW_DELAY_MS = 100  # keys typed closer together become one build, so a build does not slow typing
 
 
 def build_document(library: Library, brief: Brief, variant: str) -> Produced:
@@ -46,12 +48,16 @@ class PreviewPane(QWidget):
     rendered = Signal(str, tuple)
     failed = Signal(str)
 
-    def __init__(self, controller: BriefController, runner: Runner, parent: QWidget | None = None):
+    def __init__(self, controller: BriefController, runner: Runner, zoom: float | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._controller, self._runner = controller, runner
         self._generation = 0
+        self._building = False  # one build at a time
+        self._again = False  # a change came in while building
         self._buffer: QBuffer | None = None
         self.pdf_bytes = b""
+        self.shown_brief: Brief | None = None  # the brief the preview on show was built from
         self.officer = QRadioButton(self.tr("Officer brief"),
                                     accessibleName=self.tr("Preview officer brief"))
         self.handout = QRadioButton(self.tr("Handout"), accessibleName=self.tr("Preview handout"))
@@ -64,7 +70,7 @@ class PreviewPane(QWidget):
         self.view = QPdfView(self, accessibleName=self.tr("Preview"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.zoom = PreviewZoom(self.view, zoom)
         self.message = QLabel(wordWrap=True, accessibleName=self.tr("Preview message"))
         self.message.setMargin(24)
         self.stack = QStackedWidget()
@@ -75,11 +81,15 @@ class PreviewPane(QWidget):
         top.addWidget(self.officer)
         top.addWidget(self.handout)
         top.addStretch()
-        top.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status)
+        bottom.addStretch()
+        bottom.addWidget(self.zoom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.stack)
+        layout.addLayout(bottom)
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh_now)
         group.buttonToggled.connect(lambda _b, on: on and self.refresh_now())
@@ -95,20 +105,36 @@ class PreviewPane(QWidget):
         return "handout" if self.handout.isChecked() else "officer"
 
     def refresh_now(self) -> None:
+        """Build the preview of the brief as it is now, or as soon as the build running ends."""
         self._timer.stop()
-        self._generation += 1
-        generation, brief, library = self._generation, self._controller.brief, self._controller.library
+        brief, library = self._controller.brief, self._controller.library
         blocked = self._blocked(brief)
         if blocked:
+            self._generation += 1  # a build still running is not shown
             self._show_message(blocked)
             return
+        if self._building:
+            self._again = True
+            return
+        self._generation += 1
+        generation, variant = self._generation, self.variant
         self.status.setText(self.tr("Updating…"))
         if self.stack.currentWidget() is self.message:
             self.message.setText(self.tr("Building the preview…"))
-        variant = self.variant
+        self._building = True
         self._runner.run(lambda: build_document(library, brief, variant),
-                         lambda result: self._on_built(generation, result),
-                         lambda err: self._on_failed(generation, err))
+                         lambda result: self._finished(generation, lambda: self._on_built(brief, variant, result)),
+                         lambda err: self._finished(generation, lambda: self._on_failed(err)))
+
+    def _finished(self, generation: int, show) -> None:
+        """A build ended: show it (a change made meanwhile is built next; this one is still
+        newer than what is on show), unless the brief cannot be previewed any more."""
+        self._building = False
+        if generation == self._generation:
+            show()
+        if self._again:
+            self._again = False
+            self.refresh_now()
 
     def _blocked(self, brief: Brief) -> str:
         """Why there is nothing to preview yet, or "" when there is."""
@@ -118,10 +144,11 @@ class PreviewPane(QWidget):
             return self.tr("Tick at least one talking point to see the brief.")
         return ""
 
-    def _on_built(self, generation: int, result: Produced) -> None:
-        if generation != self._generation:
-            return
+    def _on_built(self, brief: Brief, variant: str, result: Produced) -> None:
+        if variant != self.variant:
+            return  # the other document was asked for meanwhile; it is being built
         self.pdf_bytes = result.data
+        self.shown_brief = brief
         buffer = QBuffer(self)
         buffer.setData(QByteArray(result.data))
         buffer.open(QIODevice.ReadOnly)
@@ -137,9 +164,7 @@ class PreviewPane(QWidget):
         self.status.setText(self.tr("1 page") if pages == 1 else self.tr("{0} pages").format(pages))
         self.rendered.emit(self.variant, result.warnings)
 
-    def _on_failed(self, generation: int, err: BaseException) -> None:
-        if generation != self._generation:
-            return
+    def _on_failed(self, err: BaseException) -> None:
         if isinstance(err, InputError):
             text = "\n".join(str(f) for f in err.faults)
         else:
@@ -149,6 +174,7 @@ class PreviewPane(QWidget):
 
     def _show_message(self, text: str) -> None:
         self.pdf_bytes = b""
+        self.shown_brief = None
         self.status.setText("")
         self.message.setText(text)
         self.stack.setCurrentWidget(self.message)
