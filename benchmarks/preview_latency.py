@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
 from run import typical_brief  # noqa: E402
 
 WORDS = ("Officers ", "reword ", "points ", "while ", "the ", "preview ", "follows. ")
@@ -73,7 +72,7 @@ def main() -> int:
             QTest.keyClick(editor, char)
             QTest.qWait(80)
         typed_at, wanted = time.perf_counter(), window.controller.brief
-        wait_for(app, lambda: shown and shown[-1][1] == wanted)
+        wait_for(app, lambda wanted=wanted: shown and shown[-1][1] == wanted)
         latencies.append(shown[-1][0] - typed_at)
         QTest.qWait(400)
 
