@@ -16,10 +16,10 @@ MAX_DPI = 300
 
 def print_pdf(data: bytes, printer: QPrinter) -> int:
     """Print every page of `data`; returns the number of pages sent to the printer."""
-    buffer = QBuffer()
+    document = QPdfDocument()
+    buffer = QBuffer(document)  # read until the document closes, so deleted after it
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.ReadOnly)
-    document = QPdfDocument()
     document.load(buffer)
     pages = document.pageCount()
     painter = QPainter()

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ..core.faults import InputError
 
@@ -40,55 +40,69 @@ class Runner(Protocol):
 
 
 class _Relay(QObject):
-    """Lives on the UI thread; its signals carry a worker's outcome back there."""
+    """Carries a worker's outcome to the UI thread: one per application, its child, so it
+    outlives every job. A relay per job, deleted once its result arrived, could free the
+    runner its own connections held last, and with it delete itself a second time (the
+    intermittent crash after a runner was dropped)."""
 
-    finished = Signal(object)
-    failed = Signal(object)
+    outcome = Signal(object, object)  # the callback, and the result or error it is called with
+    NAME = "briefing-builder-task-relay"
+
+    def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self.setObjectName(self.NAME)
+        self.outcome.connect(self._deliver)  # emitted on a worker: queued to this, the UI thread
+
+    @staticmethod
+    def of(app: QCoreApplication) -> _Relay:
+        return app.findChild(_Relay, _Relay.NAME) or _Relay(app)
+
+    @Slot(object, object)
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        callback(value)
 
 
 class _Job(QRunnable):
-    def __init__(self, relay: _Relay, work: Callable[[], Any]):
+    def __init__(self, relay: _Relay, work: Callable[[], Any], done: Done, failed: Failed):
         super().__init__()
-        self._relay, self._work = relay, work
+        self._relay, self._work, self._done, self._failed = relay, work, done, failed
 
     def run(self) -> None:
         try:
             result = self._work()
         except Exception as err:  # handed to the UI thread, which reports it
             _record(err)
-            self._relay.failed.emit(err)
+            self._relay.outcome.emit(self._failed, err)
         else:
-            self._relay.finished.emit(result)
+            self._relay.outcome.emit(self._done, result)
 
 
-class ThreadRunner(QObject):
-    """Runs work on a thread pool and calls `done` or `failed` on the UI thread afterwards."""
+class ThreadRunner:
+    """Runs work on a thread pool and calls `done` or `failed` on the UI thread afterwards.
+    Holds no Qt object of its own, so dropping it never deletes anything a worker still uses."""
 
-    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None):
-        super().__init__(parent)
+    def __init__(self, pool: QThreadPool | None = None):
         self._pool = pool or QThreadPool.globalInstance()
-        self._relays: set[_Relay] = set()
+        self._relay = _Relay.of(QCoreApplication.instance())
         self._held: list[_Job] | None = None
 
     def run(self, work: Callable[[], Any], done: Done, failed: Failed) -> None:
-        relay = _Relay(self)
-        self._relays.add(relay)
-
-        def finish(outcome: Any, callback: Callable[[Any], None]) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            callback(outcome)
-
-        relay.finished.connect(lambda result: finish(result, done))
-        relay.failed.connect(lambda err: finish(err, failed))
+        job = _Job(self._relay, work, done, failed)
         if self._held is None:
-            self._pool.start(_Job(relay, work))
+            self._pool.start(job)
         else:
-            self._held.append(_Job(relay, work))
+            self._held.append(job)
 
     def wait(self, msecs: int = 10_000) -> bool:
+        """Until the work started so far has finished and its callbacks have run, here: a
+        window that waits before it closes hears every outcome while it still exists."""
         self.resume()  # a held job's callbacks are still awaited
-        return self._pool.waitForDone(msecs)
+        deadline = QDeadlineTimer(msecs)
+        while self._pool.waitForDone(deadline):
+            QCoreApplication.sendPostedEvents(self._relay, QEvent.Type.MetaCall)
+            if self._pool.activeThreadCount() == 0:  # no callback started more work
+                return True
+        return False
 
     def pause(self) -> None:
         if self._held is None:

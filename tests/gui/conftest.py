@@ -15,7 +15,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 import shiboken6  # noqa: E402
-from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, QThreadPool  # noqa: E402
 
 from briefing_app.app import start  # noqa: E402
 from briefing_app.gui import dialogs  # noqa: E402
@@ -53,6 +53,18 @@ def no_real_dialogs(monkeypatch):
         monkeypatch.setattr(dialogs, name, unexpected(name))
 
 
+@pytest.fixture(autouse=True)
+def deleted_windows(qapp, isolated_home, no_real_dialogs):
+    """Windows a test closed are deleted when it ends, once every worker is done and its
+    outcome delivered: deleteLater alone never runs outside an event loop, so they would pile
+    up (each with a PDF view and its drawing thread) until garbage collection or exit freed
+    them at some random moment."""
+    yield
+    QThreadPool.globalInstance().waitForDone()
+    qapp.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture
 def library_dir(tmp_path):
     """A private copy of the small test library, safe to break."""
@@ -72,15 +84,16 @@ def settings_file(tmp_path):
 
 @pytest.fixture
 def make_window(qtbot, tmp_path, library_dir, settings_file, monkeypatch):
-    """Start the app as `run_app` does, but on the test library, test folders and a sync runner.
+    """Start the app as `run_app` does, but on the test library, test folders and a sync runner
+    (or the `runner` given).
 
     Windows still open at the end are closed, discarding changes; a test may delete one
     outright (shiboken6.delete) to simulate a crash."""
     windows = []
 
-    def make(brief_path=None, library=None):
+    def make(brief_path=None, library=None, runner=None):
         settings = AppSettings(QSettings(str(settings_file), QSettings.IniFormat))
-        window = start(brief_path, settings, tmp_path / "appdata", SyncRunner(), library or library_dir)
+        window = start(brief_path, settings, tmp_path / "appdata", runner or SyncRunner(), library or library_dir)
         windows.append(window)
         window.show()
         qtbot.waitExposed(window)

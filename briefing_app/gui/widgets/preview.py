@@ -66,9 +66,7 @@ class PreviewPane(QWidget):
         group.addButton(self.officer)
         group.addButton(self.handout)
         self.status = QLabel(accessibleName=self.tr("Preview status"))
-        self.document = QPdfDocument(self)
         self.view = QPdfView(self, accessibleName=self.tr("Preview"))
-        self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.zoom = PreviewZoom(self.view, zoom)
         self.message = QLabel(wordWrap=True, accessibleName=self.tr("Preview message"))
@@ -76,6 +74,10 @@ class PreviewPane(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
         self.stack.addWidget(self.view)
+        # The stack deletes its children in order: first the view, whose page-drawing thread
+        # reads the document, then the document, which tells its viewers when it closes.
+        self.document = QPdfDocument(self.stack)
+        self.view.setDocument(self.document)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Preview:")))
         top.addWidget(self.officer)
