@@ -89,3 +89,14 @@ def test_the_console_script_paints_its_first_frame_before_loading_the_model_laye
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == ""
+
+
+def test_building_and_validating_models_skips_the_package_metadata_scan():
+    """Pydantic plugins are off, so nothing reads package metadata: importing
+    `importlib.metadata` alone costs a start or an export 25-30 ms."""
+    code = ("import sys; from briefing_app.core.brief import Brief; "
+            "from briefing_app.core.library import load_library; from briefing_app.core.paths import builtin_library; "
+            "Brief.model_validate({'country': 'IT'}); assert load_library([builtin_library()]).points; "
+            "print('importlib.metadata' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
