@@ -31,7 +31,6 @@ from .gui.main_window import MainWindow
 from .gui.settings import AppSettings, settings_store
 from .gui.tasks import Runner, ThreadRunner
 
-LIBRARY_CACHE = "library-cache.pickle"  # in the data folder: see core/library_cache.py
 _log = logging.getLogger(__name__)
 
 
@@ -51,7 +50,7 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
     window = MainWindow(settings, runner)
     config = LibraryConfig(data_dir, library_base)
     config.adopt_legacy(settings.take_library_folder())
-    loader = LibraryLoader(runner, config, parent=window, cache=data_dir / LIBRARY_CACHE)
+    loader = LibraryLoader(runner, config, parent=window, cache=config.cache_file)
     if brief_path is not None:
         window.open_path(brief_path)  # waits for the panels
 

@@ -7,6 +7,7 @@ import os
 import pickle
 import stat
 
+import docx
 import pytest
 
 from briefing_app.core import library_cache
@@ -86,3 +87,23 @@ def test_an_unwritable_cache_still_gives_the_library(library_copy, tmp_path):
     blocker.write_text("a file where the data folder should be")
     library = load_library_cached([library_copy], blocker / "library-cache.pickle")
     assert library.points == load_library([library_copy]).points
+
+
+def test_export_reads_the_cache_and_still_sees_an_edited_file(cli, library_copy, tmp_path, user_data):
+    """`export` keeps the validated library in the user data folder as the window does, and an
+    edit made between two exports reaches the second."""
+    def export(name: str) -> str:
+        out = tmp_path / name
+        result = cli("export", "--library", str(library_copy), "--country", "IT", "--carrier", "tim",
+                     "--point", "compulsion-law", "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        return "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+    assert "Article 7" in export("a.docx")
+    cached = user_data / "library-cache.pickle"
+    assert cached.is_file()
+    point = next((library_copy / "points").glob("*/compulsion-law.toml"))
+    point.write_text(point.read_text(encoding="utf-8").replace("Article 7", "Article Seven"),
+                     encoding="utf-8")
+    text = export("b.docx")
+    assert "Article Seven" in text and "Article 7" not in text

@@ -10,13 +10,16 @@ from ..core.library import Library
 from ..core.library_config import KEEP, LibraryConfig
 
 
-def library_with(extra: Path | None) -> Library:
+def library_with(extra: Path | None, cached: bool = False) -> Library:
     """The configured library (built-in, installed update, local folder: the window's too),
     with `--library DIR` in place of the local folder; a DIR that is not a folder is an input
-    error (the export must not quietly run without it)."""
+    error (the export must not quietly run without it). `cached`: from the window's cache of
+    the validated library when no file has changed (`library check` reads every file)."""
     if extra is not None and not extra.is_dir():
         raise InputError(Fault(str(extra), "", "library folder does not exist"))
-    return LibraryConfig().load(local=extra if extra is not None else KEEP)
+    config = LibraryConfig()
+    return config.load(local=extra if extra is not None else KEEP,
+                       cache=config.cache_file if cached else None)
 
 
 def report(faults: list[Fault]) -> None:

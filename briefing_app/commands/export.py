@@ -25,7 +25,7 @@ def run(args, parser_error) -> int:
 
     fmt = output_format(args, parser_error)
     check_output_path(args.output, source=args.brief)
-    library = library_with(args.library)
+    library = library_with(args.library, cached=True)
     check_output_path(args.output, library, args.brief)
     skipped(library)
     if args.brief:

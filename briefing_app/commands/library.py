@@ -27,7 +27,7 @@ def check(args) -> int:
 
 
 def listing(args, parser_error) -> int:
-    library = library_with(args.library)
+    library = library_with(args.library, cached=True)
     skipped(library)
     today = dt.date.today()
     max_age = args.max_age or DEFAULT_MAX_AGE_DAYS

@@ -23,6 +23,7 @@ from .reading import Unreadable, read_limited
 from .update_store import Release, installed, read_release
 
 CONFIG = "library-config.json"
+CACHE = "library-cache.pickle"  # the validated library: core/library_cache.py
 KEEP = object()  # "as configured", where None means "none"
 
 
@@ -46,6 +47,10 @@ class LibraryConfig:
     @property
     def file(self) -> Path:
         return self.data_dir / CONFIG
+
+    @property
+    def cache_file(self) -> Path:
+        return self.data_dir / CACHE
 
     def _read(self) -> dict:
         try:
