@@ -176,7 +176,12 @@ def run_app(brief_path: Path | None = None) -> int:
     window.ready.connect(_settle)
     QTimer.singleShot(10_000, _settle)  # also if the library never loads
     window.show()
-    return app.exec()
+    code = app.exec()
+    if window.controller is not None:  # what the templates said since the library check
+        from .core.library_cache import keep_rendered
+
+        keep_rendered(window.controller.library)
+    return code
 
 
 def _settle() -> None:

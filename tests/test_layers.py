@@ -100,3 +100,42 @@ def test_building_and_validating_models_skips_the_package_metadata_scan():
             "print('importlib.metadata' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+READY = """
+import sys
+import briefing_app.app as app
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+def ready():  # the panels are filled and the brief is open
+    print(",".join(sorted(m for m in sys.modules if m.split(".")[0] in {heavy!r})), flush=True)
+    QTimer.singleShot(0, QApplication.instance().quit)
+
+app._settle = ready
+from briefing_app.__main__ import main
+main([sys.argv[1]])
+"""
+
+
+def test_a_start_after_the_first_opens_the_brief_without_jinja(tmp_path, user_data):
+    """What the library's templates say for the brief's country and carrier (recommendations,
+    their reasons) is kept with the cached library, so the next start opens the brief without
+    loading Jinja or ReportLab."""
+    from briefing_app.core.brief import Brief
+    from briefing_app.core.brief_file import save_brief
+
+    brief = tmp_path / "it.brief"
+    save_brief(Brief(country="IT", carrier="tim"), brief)
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share")}
+    probe = READY.format(heavy=("jinja2", "reportlab", "pypdf"))
+    loaded = []
+    for _ in range(2):
+        result = subprocess.run([sys.executable, "-c", probe, str(brief)], env=env, capture_output=True,
+                                text=True, timeout=120)
+        assert result.returncode == 0, result.stderr[-2000:]
+        loaded.append(result.stdout.strip())
+    assert "jinja2" in loaded[0]  # the first start works the recommendations out
+    assert loaded[1] == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..core.brief import Brief, PointChoice
 from ..core.brief_file import load_brief
 from ..core.faults import Fault, InputError
+from ..core.library_cache import keep_rendered
 from ..core.outputs import FORMATS, format_of
 from ..core.recommend import recommended_ids
 from .common import choose, library_with, report, skipped
@@ -54,8 +55,11 @@ def run(args, parser_error) -> int:
         brief = brief.model_copy(update={"points": tuple(PointChoice(id=i) for i in ids)})
     if args.paper:
         brief = brief.model_copy(update={"paper": args.paper})
-    result = produce(library, brief, args.variant, fmt, args.output, name=name,
-                     source=args.brief)
+    try:
+        result = produce(library, brief, args.variant, fmt, args.output, name=name,
+                         source=args.brief)
+    finally:
+        keep_rendered(library)  # what the templates said here: the next export reads it back
     report([Fault(str(args.output), "", w, warning=True) for w in result.warnings])
     size = FORMATS[fmt].name if result.pages is None else \
         f"{result.pages} page" + ("s" if result.pages != 1 else "")

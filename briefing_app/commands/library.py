@@ -6,6 +6,7 @@ import datetime as dt
 import sys
 
 from ..core.check import DEFAULT_MAX_AGE_DAYS, check_library, is_stale
+from ..core.library_cache import keep_rendered
 from ..core.recommend import recommendations
 from .common import choose, library_with, report, skipped
 
@@ -34,6 +35,7 @@ def listing(args, parser_error) -> int:
     if args.country or args.carrier:
         country, carrier = choose(library, args.country, args.carrier, parser_error)
         verdicts = {r.point_id: r for r in recommendations(library, country, carrier)}
+        keep_rendered(library)
     else:
         verdicts = {}
     width = max((len(p.id) for p in library.points.values()), default=10)

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jinja2 import TemplateError
-from jinja2.sandbox import SecurityError
-
 from .brief import Brief, Clearance, CuiBlock, Meeting, PointChoice, UsForcesRelease
-from .counterpart import CounterpartCheck
 from .faults import Fault, InputError
 from .library import Library
 from .markings import Marks, brief_portions, resolve
 from .models import QA, Carrier, Country, Fact, Source, TalkingPoint
 from .recommend import unmet_condition
+from .rendered import Rendered, TemplateFailure, fields_used
 from .stance import stance_misfit
-from .templating import describe_error, fields_used, render, template_context
 
 
 @dataclass(frozen=True)
@@ -125,20 +121,20 @@ class AssembledBrief:
         return tuple(dict.fromkeys(f for p in self.handout_points for f in p.figures))
 
 
-def _render_point(point: TalkingPoint, context: dict, where: str) -> dict:
+def _render_point(point: TalkingPoint, templates: Rendered, where: str) -> dict:
     rendered = {}
     try:
         for name in ("title", "text", "handout_text", "background"):
             field = name
-            rendered[name] = render(getattr(point, name), context)
+            rendered[name] = templates.text(getattr(point, name))
         questions = []
         for index, qa in enumerate(point.if_raised, start=1):
             field = f"if_raised #{index}"
-            questions.append(QA(question=render(qa.question, context),
-                                answer=render(qa.answer, context)))
+            questions.append(QA(question=templates.text(qa.question),
+                                answer=templates.text(qa.answer)))
         rendered["if_raised"] = tuple(questions)
-    except (TemplateError, SecurityError, TypeError, ValueError) as err:
-        raise InputError(Fault(where, f"field '{field}'", describe_error(err))) from None
+    except (TemplateFailure, TypeError, ValueError) as err:
+        raise InputError(Fault(where, f"field '{field}'", str(err))) from None
     return rendered
 
 
@@ -175,8 +171,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
     if country is None:
         raise InputError(Fault(name, "field 'country'", "no country chosen"))
     carrier = country.carrier(brief.carrier) if brief.carrier else None
-    context = template_context(country, carrier)
-    self_example = CounterpartCheck(library, country, carrier)
+    templates = Rendered(library, country, carrier)
     sources: list[Source] = []
     points = []
     missing = missing_points(library, brief)
@@ -194,13 +189,13 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
                 custom.releasable
         else:
             lib_point = library.points[choice.id]
-            body = _render_point(lib_point, context, library.source_of(f"point:{lib_point.id}"))
+            body = _render_point(lib_point, templates, library.source_of(f"point:{lib_point.id}"))
             library_text = body["text"]
             topic_obj = library.topic(lib_point.topic)
             topic = topic_obj.title if topic_obj else lib_point.topic
             marking, releasable = lib_point.marking, lib_point.releasable
             # a hand-picked point may not fit: its condition, its stance
-            misfit = unmet_condition(lib_point, context) or stance_misfit(lib_point, country, carrier)
+            misfit = unmet_condition(lib_point, templates) or stance_misfit(lib_point, country, carrier)
             own = [_number(sources, s) for s in lib_point.sources]
             facts = [_number(sources, s) for s in _data_sources(lib_point, country, carrier)]
             numbers = tuple(dict.fromkeys(own + facts))
@@ -209,7 +204,10 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         library_body = dict(body)
         if custom is None:
             body.update(_tailored(choice))
-        misfit = misfit or self_example(body["text"])
+        if not misfit and custom is None and body["text"] == library_text:
+            misfit = templates.template_names_itself(lib_point.text)  # worked out once, then kept
+        elif not misfit:
+            misfit = templates.names_itself(body["text"])  # the officer's words: never kept
         points.append(AssembledPoint(
             number=len(points) + 1, id=choice.id, title=body["title"], topic=topic,
             text=body["text"], library_text=library_text, background=body["background"],

@@ -16,7 +16,7 @@ from functools import lru_cache
 from jinja2 import TemplateError, nodes
 
 from .faults import Fault
-from .library import Library
+from .library import DEFAULT_MAX_AGE_DAYS, Library, is_stale
 from .models import Carrier, Country, TalkingPoint
 from .provenance import provenance_faults
 from .templating import (
@@ -29,7 +29,6 @@ from .templating import (
     template_context,
 )
 
-DEFAULT_MAX_AGE_DAYS = 365
 _RENDER_ERRORS = TemplateError  # render and evaluate raise nothing else
 
 
@@ -194,10 +193,6 @@ def stale_faults(library: Library, today: dt.date, max_age_days: int) -> list[Fa
         for key, reviewed in items
         if is_stale(reviewed, today, max_age_days)
     ]
-
-
-def is_stale(reviewed: dt.date, today: dt.date, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> bool:
-    return reviewed < today - dt.timedelta(days=max_age_days)
 
 
 def check_library(

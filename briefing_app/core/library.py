@@ -8,6 +8,7 @@ the library still works.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ except ImportError:  # pragma: no cover - the wheel is a dependency; tomllib is 
     import tomllib as toml
 from .models import Carrier, Country, TalkingPoint, Topic
 
+DEFAULT_MAX_AGE_DAYS = 365  # a point or country not reviewed for longer is stale
 REQUIRED_TOPICS = ("state-compulsion", "edge-core", "base-traffic", "subsidy")
 MAX_FILE_BYTES = 1_000_000
 M = TypeVar("M", bound=BaseModel)
@@ -51,6 +53,10 @@ class Library:
     countries: dict[str, Country] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
+    # What the templates say for each country and carrier (core/rendered.py), kept with the
+    # cached library; and, for a library read through the cache, that cache (library_cache.py).
+    rendered: dict[tuple, tuple[bool, Any]] = field(default_factory=dict, compare=False, repr=False)
+    cache: Any = field(default=None, compare=False, repr=False)
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
@@ -79,6 +85,10 @@ class Library:
     @property
     def errors(self) -> list[Fault]:
         return [f for f in self.faults if not f.warning]
+
+
+def is_stale(reviewed: dt.date, today: dt.date, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> bool:
+    return reviewed < today - dt.timedelta(days=max_age_days)
 
 
 def load_library(folders: list[Path] | tuple[Path, ...]) -> Library:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jinja2 import TemplateError
-
 from .brief import Meeting
-from .counterpart import CounterpartCheck
 from .library import Library
 from .models import Carrier, Country, TalkingPoint
+from .rendered import Rendered, TemplateFailure
 from .stance import stance_misfit
-from .templating import describe_error, evaluate, render, template_context
 
 ALWAYS = "core point for every meeting"
 PER_TOPIC = 2
@@ -27,8 +24,7 @@ class Recommendation:
 
 
 def recommend_point(
-    point: TalkingPoint, country: Country, carrier: Carrier | None, meeting: Meeting | None = None,
-    explain: bool = True,
+    point: TalkingPoint, rendered: Rendered, meeting: Meeting | None = None, explain: bool = True,
 ) -> Recommendation:
     """Whether `point` fits; with `explain`, the reason in words (rendering it costs a template).
 
@@ -36,7 +32,7 @@ def recommend_point(
     it would ask them to do what their law or their own decision already settled, or argue a
     case they have not reached."""
     meeting = meeting or Meeting()
-    stance = stance_misfit(point, country, carrier)
+    stance = stance_misfit(point, rendered.country, rendered.carrier)
     if meeting.audience != "both" and meeting.audience not in point.audience:
         return Recommendation(point.id, False, f"written for {' and '.join(point.audience)} "
                               f"meetings, this is a {meeting.audience} meeting", stance)
@@ -45,32 +41,32 @@ def recommend_point(
     if point.applies_when is None:
         reason = ALWAYS
         if point.reason and explain:
-            reason = _reason(point, country, carrier) or ALWAYS
+            reason = _reason(point, rendered) or ALWAYS
         return Recommendation(point.id, True, reason)
-    unmet = unmet_condition(point, template_context(country, carrier))
+    unmet = unmet_condition(point, rendered)
     if unmet:
         return Recommendation(point.id, False, unmet)
-    reason = _reason(point, country, carrier) if explain else ""
+    reason = _reason(point, rendered) if explain else ""
     return Recommendation(point.id, True, reason or f"condition met: {point.applies_when}")
 
 
-def unmet_condition(point: TalkingPoint, context: dict) -> str:
-    """Why the point's `applies_when` does not hold in `context`, in words; "" when it holds."""
+def unmet_condition(point: TalkingPoint, rendered: Rendered) -> str:
+    """Why the point's `applies_when` does not hold here, in words; "" when it holds."""
     if point.applies_when is None:
         return ""
     try:
-        applies = evaluate(point.applies_when, context)
-    except TemplateError as err:
-        return f"its condition fails: {describe_error(err)}"
+        applies = rendered.holds(point.applies_when)
+    except TemplateFailure as err:
+        return f"its condition fails: {err}"
     return "" if applies else f"condition not met: {point.applies_when}"
 
 
-def _reason(point: TalkingPoint, country: Country, carrier: Carrier | None) -> str:
+def _reason(point: TalkingPoint, rendered: Rendered) -> str:
     if not point.reason:
         return ""
     try:
-        return render(point.reason, template_context(country, carrier))
-    except TemplateError:
+        return rendered.text(point.reason)
+    except TemplateFailure:
         return ""
 
 
@@ -87,9 +83,9 @@ def recommendations(
     as its own example is left out, with the sentence's fault as the reason.
     """
     points = library.ordered_points()
-    verdicts = {p.id: recommend_point(p, country, carrier, meeting, explain) for p in points}
-    _leave_out_self_examples(verdicts, points, CounterpartCheck(library, country, carrier),
-                             template_context(country, carrier))
+    rendered = Rendered(library, country, carrier)
+    verdicts = {p.id: recommend_point(p, rendered, meeting, explain) for p in points}
+    _leave_out_self_examples(verdicts, points, rendered)
     ranked = []
     for topic in library.topics:
         fits = [p for p in points if p.topic == topic.id and verdicts[p.id].recommended]
@@ -104,14 +100,14 @@ def recommendations(
 
 
 def _leave_out_self_examples(verdicts: dict[str, Recommendation], points: list[TalkingPoint],
-                             check: CounterpartCheck, context: dict) -> None:
+                             rendered: Rendered) -> None:
     for point in points:
         if not verdicts[point.id].recommended:
             continue
         try:
-            fault = next(filter(None, (check(render(t, context))
+            fault = next(filter(None, (rendered.template_names_itself(t)
                                        for t in (point.text, point.handout_text) if t)), "")
-        except TemplateError:
+        except TemplateFailure:
             continue  # `library check` reports a broken template; the point stays visible
         if fault:
             verdicts[point.id] = Recommendation(point.id, False, fault)

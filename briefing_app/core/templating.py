@@ -10,7 +10,6 @@ into a `TemplateError` whose message says what went wrong in words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -287,17 +286,6 @@ def evaluate(expression: str, context: dict[str, Any]) -> bool:
     """Evaluate an `applies_when` expression to a yes or no; raises TemplateError as `render`."""
     condition = _compiled_expression(expression)
     return _bounded_run(lambda: bool(condition(**context)))
-
-
-_FIELD = re.compile(r"\b(country|carrier)\.(\w+)")
-
-
-@lru_cache(maxsize=4096)
-def fields_used(source: str) -> frozenset[str]:
-    """The context fields a template reads, such as 'carrier.vendors' or 'country.policy', so
-    the facts it prints can be cited. Read from the text, not a parse: an export reads every
-    chosen point's templates, and parsing them all again cost 10-20 ms."""
-    return frozenset(f"{name}.{field}" for name, field in _FIELD.findall(source))
 
 
 def describe_error(err: Exception) -> str:

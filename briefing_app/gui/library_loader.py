@@ -27,8 +27,11 @@ if TYPE_CHECKING:
 
 def _check(library: Library) -> list:
     from ..core.check import check_library
+    from ..core.library_cache import keep_rendered
 
-    return check_library(library, dt.date.today())
+    faults = check_library(library, dt.date.today())
+    keep_rendered(library)  # what the templates said so far: the next start reads it back
+    return faults
 
 
 def _load_and_check(config: LibraryConfig, cache: Path | None) -> tuple[Library, list]:

@@ -11,8 +11,7 @@ from html import escape
 from PySide6.QtWidgets import QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.brief import Brief
-from ...core.check import is_stale
-from ...core.library import Library
+from ...core.library import Library, is_stale
 from ...core.models import Carrier, Country
 from ...core.stance import stance_line
 from .. import dialogs

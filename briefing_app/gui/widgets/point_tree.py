@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.brief import Brief
-from ...core.check import is_stale
-from ...core.library import Library
+from ...core.library import Library, is_stale
 from ...core.stance import written_for
 from ..controller import BriefController
 
