@@ -22,10 +22,11 @@ def compose(brief: AssembledBrief, variant: str, language: str = "en",
     deadlines the officer brief reports as passed."""
     from .compose_handout import handout
     from .compose_officer import officer
+    from .document_bounds import bounded
 
     if variant == "officer":
-        return officer(brief, words(language), language, today)
-    return handout(brief, words(language), language)
+        return bounded(officer(brief, words(language), language, today))
+    return bounded(handout(brief, words(language), language))
 
 
 def portion(brief: AssembledBrief, marking: str) -> Portion:

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
-from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as RLTable
 
 from ..core import document as doc
 from .pages import Layout, SectionMark
 from .pdf_figures import drawing
 from .styles import Styles
-from .text import heading, markup, paragraph
+from .text import SteadyParagraph as Para
+from .text import chunks, heading, markup, paragraph, paragraphs
 
 LABEL_WIDTH = 36 * mm
 BOX_PADDING = 6
@@ -27,6 +27,7 @@ ROLE_STYLES = {"body": "body", "subtitle": "subtitle", "question": "question", "
                "bluf": "bluf", "cell": "cell"}
 LIST_STYLES = {"points": "point", "facts": "item", "sources": "source"}
 SPACE_AFTER = {doc.Table: 8, doc.Box: 8, doc.Figures: 10}
+SPLIT_IN_ROW = 36  # a cell taller than the room left splits across pages, at least this high on each
 
 
 @dataclass
@@ -48,8 +49,8 @@ class Story:
                 story.append(Spacer(1, SPACE_AFTER[type(block)] * self.spacing))
         return story
 
-    def paragraph(self, block: doc.Paragraph, style, label: str | None = None) -> Flowable:
-        return paragraph(block, style, label, self.width)
+    def paragraphs(self, block: doc.Paragraph, style, label: str | None = None) -> list[Flowable]:
+        return paragraphs(block, style, label, self.width)
 
     def block(self, block: doc.Block) -> list[Flowable]:
         p = self.styles.paragraph
@@ -60,10 +61,10 @@ class Story:
         if isinstance(block, doc.Heading):
             return self.heading(block)
         if isinstance(block, doc.Paragraph):
-            return [self.paragraph(block, p[ROLE_STYLES[block.role]])]
+            return self.paragraphs(block, p[ROLE_STYLES[block.role]])
         if isinstance(block, doc.ItemList):
             style = p[LIST_STYLES[block.kind]]
-            return [self.paragraph(item.paragraph, style, item.label) for item in block.items]
+            return [f for item in block.items for f in self.paragraphs(item.paragraph, style, item.label)]
         if isinstance(block, doc.Table):
             return [self.table(block)]
         if isinstance(block, doc.Box):
@@ -98,7 +99,8 @@ class Story:
         columns = len(rows[0])
         widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
             else [self.width / columns] * columns
-        table = RLTable(rows, colWidths=widths, repeatRows=1 if block.header else 0)
+        table = RLTable(rows, colWidths=widths, repeatRows=1 if block.header else 0,
+                        splitInRow=SPLIT_IN_ROW)
         table.setStyle(TableStyle([
             self.styles.table_font,
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -114,13 +116,13 @@ class Story:
     def box(self, block: doc.Box) -> RLTable:
         style = self.styles.paragraph
         width = self.width * block.width
-        content = [paragraph(para, style[ROLE_STYLES[para.role]], width=width - 2 * BOX_PADDING)
-                   for para in block.paragraphs]
+        content = [f for para in block.paragraphs
+                   for f in paragraphs(para, style[ROLE_STYLES[para.role]], width=width - 2 * BOX_PADDING)]
         if block.id:  # measured on copies: the box lays out its own
             copies = [paragraph(para, style[ROLE_STYLES[para.role]]) for para in block.paragraphs]
             self.lines[block.id] = _lines(copies, width - 2 * BOX_PADDING)
         box = RLTable([[content[0] if len(content) == 1 else content]], colWidths=[width],
-                      hAlign="RIGHT" if block.align == "right" else "CENTER")
+                      splitInRow=SPLIT_IN_ROW, hAlign="RIGHT" if block.align == "right" else "CENTER")
         box.setStyle(TableStyle([
             self.styles.table_font,
             *([("BACKGROUND", (0, 0), (-1, -1), self.styles.colours["shade"])]
@@ -152,8 +154,12 @@ class Story:
         return row
 
 
-def markup_cell(lines: tuple[str, ...], style) -> Para:
-    return Para(markup("\n".join(lines)), style)
+def markup_cell(lines: tuple[str, ...], style) -> Para | list[Para]:
+    """A table cell; a very long one in pieces (see `text.paragraphs`), so it splits in time."""
+    pieces = chunks((doc.Run("\n".join(lines)),))
+    if len(pieces) == 1:
+        return Para(markup(pieces[0][0].text if pieces[0] else ""), style)
+    return [Para(markup(runs[0].text), style) for runs in pieces]
 
 
 def _lines(paragraphs: list[Para], width: float) -> int:

@@ -23,6 +23,7 @@ from .styles import fallback_font, glyphs, main_font_chars
 
 _unprintable: ContextVar[set[str] | None] = ContextVar("unprintable", default=None)
 _URL_LINE = re.compile(r"(?m)^https?://\S+$")
+CHUNK = 8_000  # characters of one ReportLab paragraph, about two pages
 _URL_BREAK = re.compile(r"(?<=/)(?!/)|(?<=[^/.\-])(?=[.\-])")  # after a slash, before . and -
 
 
@@ -67,7 +68,20 @@ def unprintable_warning(chars: set[str]) -> tuple[str, ...]:
             f"boxes: {shown}{more}",)
 
 
-class WholeParagraph(Paragraph):
+class SteadyParagraph(Paragraph):
+    """A paragraph that breaks its lines once for each width it is set at. ReportLab wraps a
+    table's cells again each time the table splits across a page, which made a long cell cost
+    its length times its pages."""
+
+    def wrap(self, avail_width, avail_height):  # noqa: D102 (ReportLab's method)
+        if getattr(self, "_wrapped_at", None) == avail_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_at = avail_width
+        return size
+
+
+class WholeParagraph(SteadyParagraph):
     """A paragraph that moves to the next page rather than split, unless it starts a page
     (one longer than a page still splits). Unlike KeepTogether it reports its true height,
     so a group kept together around it measures right."""
@@ -89,9 +103,59 @@ def paragraph(block: document.Paragraph, style: ParagraphStyle,
     room = width - style.leftIndent - style.rightIndent if width else None
     text = "".join(f"<b>{markup(break_urls(r.text, style, room))}</b>" if r.bold
                    else markup(break_urls(r.text, style, room)) for r in block.runs)
-    kind = WholeParagraph if block.whole else Paragraph
+    kind = WholeParagraph if block.whole else SteadyParagraph
     return kind((f"{mark}\u00a0" if mark else "") + text + markup(block.refs_text), style,
                 bulletText=bullet)
+
+
+def paragraphs(block: document.Paragraph, style: ParagraphStyle,
+               bullet: str | None = None, width: float | None = None) -> list[Paragraph]:
+    """A document paragraph as one ReportLab paragraph, or, past `CHUNK` characters, as
+    several set close together (the first with the mark and bullet, the last with the source
+    numbers). ReportLab wraps a paragraph whole each time it splits one across a page, so a
+    single paragraph of N characters costs N times its pages; pieces keep that linear."""
+    pieces = chunks(block.runs)
+    if len(pieces) == 1:
+        return [paragraph(block, style, bullet, width)]
+    last = len(pieces) - 1
+    return [paragraph(block._replace(runs=runs, portion=None if index else block.portion,
+                                     refs=block.refs if index == last else (), whole=False),
+                      style.clone(f"{style.name}-part", spaceBefore=0 if index else style.spaceBefore,
+                                  spaceAfter=style.spaceAfter if index == last else 0),
+                      None if index else bullet, width)
+            for index, runs in enumerate(pieces)]
+
+
+def chunks(runs: tuple[document.Run, ...]) -> list[tuple[document.Run, ...]]:
+    """`runs` in pieces of at most `CHUNK` characters, each ended at a line break, a sentence
+    or a space where one falls in its second half."""
+    pieces: list[tuple[document.Run, ...]] = []
+    current: list[document.Run] = []
+    size = 0
+    for run in runs:
+        text = run.text
+        while size + len(text) > CHUNK:
+            room = CHUNK - size
+            if room < CHUNK // 4 and current:
+                pieces.append(tuple(current))
+                current, size = [], 0
+                continue
+            cut = _break_at(text, room)
+            pieces.append((*current, run._replace(text=text[:cut].rstrip())))
+            current, size, text = [], 0, text[cut:].lstrip()
+        if text:
+            current.append(run._replace(text=text))
+            size += len(text)
+    return [*pieces, tuple(current)] if current or not pieces else pieces
+
+
+def _break_at(text: str, room: int) -> int:
+    half = room // 2
+    for sep in ("\n", ". ", " "):
+        found = text.rfind(sep, half, room)
+        if found >= 0:
+            return found + len(sep)
+    return room
 
 
 def break_urls(text: str, style: ParagraphStyle, width: float | None) -> str:
@@ -118,4 +182,4 @@ def heading(text: str, style: ParagraphStyle, keep: float,
     """A heading that never ends a page: it moves to the next page unless it and `keep`
     points of the text below it fit. `mark` (a section mark) moves with it."""
     room = style.spaceBefore + 2 * style.leading + style.spaceAfter + keep
-    return [CondPageBreak(room), *([mark] if mark else []), Paragraph(markup(text), style)]
+    return [CondPageBreak(room), *([mark] if mark else []), SteadyParagraph(markup(text), style)]
