@@ -19,7 +19,8 @@ CORE = ["briefing_app.core." + m for m in ("models", "brief", "library", "check"
                                             "document", "compose", "compose_officer",
                                             "compose_handout", "produce", "leakcheck", "outputs",
                                             "library_config", "update_store", "update_client",
-                                            "update_keys", "update_publisher")]
+                                            "update_keys", "update_publisher", "library_diff",
+                                            "library_changes")]
 
 
 def loaded_by(modules, watched=("PySide6", "shiboken6", "reportlab")):

@@ -245,3 +245,15 @@ def test_a_post_installs_in_a_separate_process(hq, tmp_path):
     said = ok(run_cli("library", "install", str(repo), "--trust", str(keys / "root.json"))).stdout
     assert said.startswith("Installed library update 1 from Test HQ")
     assert "update 1: from Test HQ" in ok(run_cli("library", "status")).stdout
+
+
+def test_tuf_loads_only_when_an_update_command_runs():
+    """`briefing-app` alone, the window's frame and the other commands never import TUF or the
+    cryptography it signs with: their start-up does not pay for it."""
+    from .test_layers import loaded_by
+
+    watched = ("tuf", "securesystemslib", "cryptography")
+    assert loaded_by(["briefing_app.cli", "briefing_app.__main__", "briefing_app.app",
+                      "briefing_app.gui.main_window", "briefing_app.commands.common",
+                      "briefing_app.gui.library_loader"], watched) == set()
+    assert "tuf" in loaded_by(["briefing_app.commands.updates", "briefing_app.core.update_client"], watched)

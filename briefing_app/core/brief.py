@@ -75,13 +75,15 @@ class Answer(Record):
 class PointChoice(Record):
     """A chosen point, in brief order. `text`, `background` and `if_raised` set mean the officer
     tailored that part of a library point for this brief (None keeps the library's); `note` is
-    the officer's private note on it, printed in the officer brief only."""
+    the officer's private note on it, printed in the officer brief only. `library_text` is the
+    library's wording when the officer last accepted it (core/library_changes.py)."""
 
     id: str = Field(pattern=SLUG)
     text: Text | None = None
     background: Text | None = None
     if_raised: tuple[Answer, ...] | None = None
     note: Text = ""
+    library_text: Text | None = None
 
 
 class CustomPoint(Record):
@@ -150,6 +152,7 @@ class Brief(Record):
     clearances: tuple[Clearance, ...] = ()
     paper: Paper = "a4"
     us_forces_release: UsForcesRelease | None = None
+    library_version: Short = ""  # the library it was saved with: "update 3", "built-in 0.1.0"
 
     @field_validator("country", mode="before")
     @classmethod

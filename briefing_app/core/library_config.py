@@ -108,13 +108,6 @@ class LibraryConfig:
                 withdraw(library, layer.release.withdrawn, self.builtin)
         return library
 
-    def version(self, local=KEEP, update=KEEP) -> str:
-        """The library's version for a brief to remember: 'built-in 0.1.0', 'update 3', with
-        '+ local folder' when one is in use."""
-        names = [layer.label for layer in self.layers(local, update)]
-        head = names[1] if len(names) > 1 and names[1].startswith("update") else f"built-in {__version__}"
-        return head + (" + local folder" if names[-1] == "local folder" else "")
-
 
 def withdraw(library, keys: tuple[str, ...], builtin: Path) -> None:
     """Take out of `library` the entries headquarters withdrew, where only the built-in layer
@@ -128,19 +121,30 @@ def withdraw(library, keys: tuple[str, ...], builtin: Path) -> None:
         del library.files[key]
 
 
+def _folder_label(library, index: int) -> str:
+    folder = library.folders[index]
+    if index == 0:
+        return "built-in"
+    release = read_release(folder.parent) if folder.name == "library" else None
+    return release.label if release else "local folder"
+
+
 def layer_label(library, key: str) -> str:
     """Which layer a library entry ('point:<id>') came from: 'built-in', 'update N' or 'local
     folder'."""
     path = library.files.get(key)
-    if path is None:
-        return ""
     for index, folder in enumerate(library.folders):
-        if path.is_relative_to(folder):
-            if index == 0:
-                return "built-in"
-            release = read_release(folder.parent) if folder.name == "library" else None
-            return release.label if release else "local folder"
+        if path is not None and path.is_relative_to(folder):
+            return _folder_label(library, index)
     return ""
+
+
+def library_version(library) -> str:
+    """The library's version for a brief to remember: 'update 3' or 'built-in 0.1.0', with
+    ' + local folder' when one is laid over it."""
+    labels = [_folder_label(library, i) for i in range(len(library.folders))]
+    head = next((label for label in labels if label.startswith("update")), f"built-in {__version__}")
+    return head + (" + local folder" if "local folder" in labels else "")
 
 
 def day(stamp: str) -> str:

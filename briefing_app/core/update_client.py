@@ -126,7 +126,9 @@ def stage(repo: Path, data_dir: Path, trust: Path | None = None,
         raise InputError(Fault(str(repo), "", "is not a library update folder (it has no "
                                "metadata/ folder; choose the folder 'library publish' wrote)"))
     trust_dir = updates_folder(data_dir) / "trust" / anchor
-    trust_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    Path(data_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
+    for folder in (updates_folder(data_dir), trust_dir.parent, trust_dir):
+        folder.mkdir(mode=0o700, exist_ok=True)  # private, each level (mkdir's parents are not)
     if not (trust_dir / "anchor.json").is_file():
         (trust_dir / "anchor.json").write_bytes(anchor_bytes)
     current = installed(data_dir)

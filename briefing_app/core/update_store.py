@@ -110,7 +110,8 @@ def installed(data_dir: Path) -> Release | None:
 def new_staging(data_dir: Path) -> Path:
     """A private folder for an install in progress, on the same disk as `versions/`."""
     root = updates_folder(data_dir)
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    Path(data_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
+    root.mkdir(mode=0o700, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix="staging-", dir=root))
 
 

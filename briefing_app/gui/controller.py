@@ -16,6 +16,8 @@ from ..core.assemble import AssembledPoint, assemble
 from ..core.brief import Brief, CustomPoint, Meeting, PointChoice
 from ..core.brief_file import load_brief, save_brief
 from ..core.library import Library
+from ..core.library_changes import WordingChange, accept_wording, stamp, wording_changes
+from ..core.library_config import library_version
 from ..core.recommend import Recommendation, recommendations
 
 
@@ -53,6 +55,7 @@ class BriefController(QObject):
         super().__init__(parent)
         self.library = library
         self._recommended: tuple[Library | None, tuple, dict[str, Recommendation]] = (None, (), {})
+        self._wording: tuple[Library | None, tuple, dict[str, WordingChange]] = (None, (), {})
         self.defaults = defaults or Brief()
         self.brief = self.defaults
         self.path: Path | None = None
@@ -104,12 +107,26 @@ class BriefController(QObject):
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("save() needs a path for a brief that was never saved")
+        self.brief = stamp(self.library, self.brief, library_version(self.library))  # no undo step
         save_brief(self.brief, target)
         self.path = target
         self._restored_unsaved = False
         self.undo_stack.setClean()
         self.path_changed.emit(target)
         self.modified_changed.emit(self.modified)
+
+    def wording_changes(self) -> dict[str, WordingChange]:
+        """The chosen points whose library wording changed since the brief recorded it."""
+        key = (self.brief.country, self.brief.carrier,
+               tuple((c.id, c.library_text, c.text is None) for c in self.brief.points))
+        library, cached_key, cached = self._wording
+        if library is not self.library or cached_key != key:  # typing must not re-render points
+            cached = {c.point_id: c for c in wording_changes(self.library, self.brief)}
+            self._wording = (self.library, key, cached)
+        return cached
+
+    def accept_library_wording(self, point_id: str) -> None:
+        self.change(accept_wording(self.library, self.brief, point_id), self.tr("Accept library wording"))
 
     def set_library(self, library: Library) -> None:
         self.library = library
@@ -158,6 +175,10 @@ class BriefController(QObject):
             carrier = None
         draft = self.brief.model_copy(update={"country": country.code if country else None,
                                               "carrier": carrier})
+        if (draft.country, draft.carrier) != (self.brief.country, self.brief.carrier):
+            # the wording read for another country is no measure of change: recorded afresh on save
+            draft = draft.model_copy(update={"points": tuple(
+                c.model_copy(update={"library_text": None}) for c in draft.points)})
         if country is None:
             return draft, draft
         before = {rid for rid, r in self.recommendations().items() if r.recommended}

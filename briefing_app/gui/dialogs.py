@@ -144,6 +144,23 @@ def show_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 
 
+def ask_accept_update(parent: QWidget, title: str, html: str) -> bool:
+    """A library update's changes, to read before installing it: True to install."""
+    W = QtWidgets
+    dialog = W.QDialog(parent, windowTitle=title)
+    view = W.QTextBrowser(accessibleName=tr("What the update changes"))
+    view.setHtml(html)
+    buttons = W.QDialogButtonBox(W.QDialogButtonBox.Cancel)
+    buttons.addButton(tr("&Install Update"), W.QDialogButtonBox.AcceptRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = W.QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    dialog.resize(760, 560)
+    return dialog.exec() == W.QDialog.Accepted
+
+
 def show_info(parent: QWidget, title: str, text: str) -> None:
     QtWidgets.QMessageBox.about(parent, title, text)
 

@@ -222,7 +222,10 @@ class MainWindow(QMainWindow):
         self._action(library, t("&Reload"), lambda: self.loader.reload(), "F5")
         self._action(library, t("&Open Library Folder"), self._open_library_folder)
         self._action(library, t("&Choose Library Folder…"), self._choose_library_folder)
-        self._action(library, t("Use &Built-in Library Only"), lambda: self._use_library_folder(None))
+        self._action(library, t("Stop Using the Local &Folder"), lambda: self._use_library_folder(None))
+        library.addSeparator()
+        self._action(library, t("Install &Update…"), lambda: self._library_update().install_update(self))
+        self._action(library, t("&Status"), lambda: self._library_update().show_status(self))
         self.view_menu = bar.addMenu(t("&View"))
         help_menu = bar.addMenu(t("&Help"))
         self._action(help_menu, t("&User Guide"), self.show_user_guide, K.HelpContents, waits=False)
@@ -277,7 +280,16 @@ class MainWindow(QMainWindow):
         marks = marks_of(brief, self.controller.library, self._display_name())
         self.problems.set_problems("markings", [*marks.errors, *marks.handout_errors])
         self.problems.set_problems("old names", self._old_names(brief))
+        self.problems.set_problems("wording", self._library_update().wording_faults(
+            self.controller, self._display_name()))
         self._update_problems_title()
+
+    @staticmethod
+    def _library_update():
+        """Library updates and changed wording (gui/library_update.py), loaded when first used."""
+        from . import library_update
+
+        return library_update
 
     def _old_names(self, brief) -> list[Fault]:
         """The officer's fields that still name a country or carrier the brief was for before."""

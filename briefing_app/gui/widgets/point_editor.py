@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from ...core.assemble import AssembledPoint
 from ...core.brief import Brief, PointChoice
 from ...core.faults import InputError
+from ...core.library_config import layer_label
 from ...core.models import CONTROLLED
 from ...core.stance import written_for
 from ..controller import BriefController
+from .library_change import LibraryChangeNote
 from .mark_combo import MarkCombo
 from .tailored_field import TailoredField, answers_text, parse_answers, set_plain, text_box
 
@@ -43,6 +45,7 @@ class PointEditor(QScrollArea):
         self.add_button = QPushButton(t("Add Cu&stom Point…"), accessibleName=t("Add custom point"))
         self.remove_button = QPushButton(t("Remove Custom Point"), accessibleName=t("Remove custom point"))
         self.title_edit = QLineEdit(accessibleName=t("Custom point title"))
+        self.library_change = LibraryChangeNote()
         self.library_text = text_box(t("Library wording"), 3)
         self.library_text.setReadOnly(True)
         self.wording = TailoredField(t("This brief's wording"), t("This &brief's wording:"),
@@ -83,7 +86,7 @@ class PointEditor(QScrollArea):
         self.library_label = QLabel(self.tr("Library wording (read-only):"))
         layout = QVBoxLayout(page)
         layout.addLayout(top)
-        for widget in (self.custom_form, self.library_label, self.library_text, self.wording,
+        for widget in (self.custom_form, self.library_change, self.library_label, self.library_text, self.wording,
                        self.background, self.if_raised, self.note_label, self.note):
             layout.addWidget(widget)
         layout.addWidget(self.remove_button, 0, Qt.AlignLeft)
@@ -105,6 +108,7 @@ class PointEditor(QScrollArea):
         self.releasable.toggled.connect(lambda on: self._edit_custom(releasable=on))
         self.marking.activated.connect(lambda _i: self._on_marking_chosen(self.marking.mark()))
         self.add_button.clicked.connect(self.add_custom)
+        self.library_change.accepted.connect(lambda: c.accept_library_wording(self.point_id))
         self.remove_button.clicked.connect(lambda: c.remove_custom(self.point_id))
 
     def add_custom(self) -> None:
@@ -132,6 +136,8 @@ class PointEditor(QScrollArea):
                 problem = "; ".join(f.reason for f in err.faults)
         self._library = assembled
         self._show_kind(custom is not None, assembled is not None, chosen is not None and not missing)
+        self.library_change.show_change(self._controller.wording_changes().get(self.point_id)
+                                        if assembled is not None and chosen is not None else None)
         set_plain(self.note, chosen.note if chosen else "")
         if custom is not None:
             self._show_custom(brief, custom)
@@ -168,8 +174,9 @@ class PointEditor(QScrollArea):
         aim = written_for(self._controller.library.points[point.id])
         aim = self.tr("Written for {0}").format(aim) if aim else self.tr("Written for any host and carrier")
         warn = f"<br><span style='color:#a15c00'>⚠ {escape(point.misfit)}</span>" if point.misfit else ""
+        layer = self._layer(point.id)
         self.heading.setText(f"<b>{escape(point.title)}</b><br>{escape(point.topic)} · ({point.marking}) · "
-                             f"{use}{state}<br>{escape(aim)}{warn}")
+                             f"{use}{state}<br>{escape(aim)} · {escape(layer)}{warn}")
         set_plain(self.library_text, point.library_text)
         editable = chosen is not None
         same = self.tr("Same as the library wording.")
@@ -179,6 +186,15 @@ class PointEditor(QScrollArea):
         typed = self.if_raised.box.toPlainText()
         shown = typed if chosen and answers_text(parse_answers(typed)) == answers else answers
         self.if_raised.show_text(answers_text(point.library_if_raised), answers, editable, same, shown)
+
+    def _layer(self, point_id: str) -> str:
+        """Which library layer the point came from (provenance)."""
+        layer = layer_label(self._controller.library, f"point:{point_id}")
+        if layer == "built-in":
+            return self.tr("from the built-in library")
+        if layer == "local folder":
+            return self.tr("from your local folder (unsigned)")
+        return self.tr("from library {0}").format(layer)
 
     def _show_kind(self, custom: bool, library: bool, chosen: bool) -> None:
         self.custom_form.setVisible(custom)
