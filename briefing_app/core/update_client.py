@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from tuf.api import exceptions
-from tuf.api.metadata import Metadata, Root
+from tuf.api.metadata import Metadata, Root, TargetFile
 from tuf.ngclient import FetcherInterface, Updater, UpdaterConfig
 
 from .faults import Fault, InputError
@@ -40,18 +41,20 @@ def shipped_root() -> Path:
 
 class FolderFetcher(FetcherInterface):
     """ngclient's downloads, served from a local folder: `file:` addresses inside it only. A
-    missing file answers as a web server would (404), which ends the search for newer roots."""
+    missing file answers as a web server would (404), which ends the search for newer roots.
+    (What is read is checked against the signed lengths and hashes, so a link in the folder
+    that points elsewhere gains nothing.)"""
 
     def __init__(self, repo: Path):
-        self._repo = repo.resolve()
+        self._repo = os.path.abspath(repo) + os.sep
 
     def _fetch(self, url: str) -> Iterator[bytes]:
-        path = Path(unquote(urlparse(url).path)).resolve()
-        if not path.is_relative_to(self._repo):
+        path = os.path.normpath(unquote(urlparse(url).path))
+        if not path.startswith(self._repo):
             raise exceptions.DownloadError(f"{path} is outside the update folder")
         try:
-            handle = path.open("rb")
-        except (FileNotFoundError, IsADirectoryError):
+            handle = open(path, "rb")  # noqa: SIM115 - closed by _chunks
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             raise exceptions.DownloadHTTPError(f"{path} is missing", 404) from None
         return _chunks(handle)
 
@@ -60,6 +63,20 @@ def _chunks(handle) -> Iterator[bytes]:
     with handle:
         while chunk := handle.read(1 << 16):
             yield chunk
+
+
+def _copy_target(repo: Path, info: TargetFile, destination: Path) -> None:
+    """One library file, read from the update folder and kept only if its length and hashes
+    are those the trusted targets metadata gives (TUF's own check, without ngclient's temporary
+    file per download: 2,000 files took 2.3 s that way, a third of it here)."""
+    try:
+        with open(repo / "targets" / info.path, "rb") as handle:
+            data = handle.read(info.length + 1)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        raise exceptions.DownloadHTTPError(f"{repo / 'targets' / info.path} is missing", 404) from None
+    info.verify_length_and_hashes(data)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination.write_bytes(data)
 
 
 @dataclass(frozen=True)
@@ -149,11 +166,12 @@ def stage(repo: Path, data_dir: Path, trust: Path | None = None,
         if same_publisher and targets.version == current.version:
             shutil.rmtree(staging, ignore_errors=True)
             return current
-        for path in sorted(targets.targets):
+        if targets.delegations is not None:
+            raise InputError(_fault(repo, "it delegates to other signers, which library updates do not"))
+        for path, info in sorted(targets.targets.items()):
             if not TARGET_PATH.match(path):
                 raise InputError(_fault(repo, f"lists '{path}', which is not a library file"))
-            info = updater.get_targetinfo(path)
-            updater.download_target(info, str(staging / "library" / path))
+            _copy_target(repo, info, staging / "library" / path)
         _check_loads(repo, staging / "library")
         custom = targets.unrecognized_fields.get(CUSTOM, {})
         release = Release(

@@ -49,7 +49,8 @@ def no_real_dialogs(monkeypatch):
         return fail
 
     for name in ("ask_open_path", "ask_save_path", "ask_folder", "ask_unsaved", "ask_restore",
-                 "show_faults", "show_info", "ask_printer", "show_error", "show_folder", "ask_keep_work", "ask_point"):
+                 "show_faults", "show_info", "ask_printer", "show_error", "show_folder", "ask_keep_work",
+                 "ask_point", "ask_accept_update"):
         monkeypatch.setattr(dialogs, name, unexpected(name))
 
 
