@@ -99,11 +99,14 @@ def startup_rows(repeat: int) -> list[tuple[str, ...]]:
                 if n:
                     runs[name].append(moments)
     rows = []
-    for index, label in ((0, "first frame"), (1, "brief open and editable")):
+    for index, label, target in ((0, "start-up to the first frame", "<= 1.05x"),
+                                 (1, "start-up to the brief open and editable", "<= 1.05x"),
+                                 (2, "  CPU seconds used by the first frame", ""),
+                                 (3, "  CPU seconds used by the brief open", "")):
         without = statistics.median(r[index] for r in runs["plain"])
         with_update = statistics.median(r[index] for r in runs["updated"])
-        rows.append((f"start-up to the {label}, update installed", f"{with_update:.2f} s",
-                     f"no update {without:.2f} s", f"{with_update / without:.2f}x", "<= 1.05x"))
+        rows.append((f"{label}, update installed", f"{with_update:.2f} s", f"no update {without:.2f} s",
+                     f"{with_update / without:.2f}x", target))
     return rows
 
 

@@ -126,6 +126,23 @@ def test_frozen_app_exports_from_another_folder(bundle, tmp_path):
 
 
 @pytest.mark.slow
+def test_frozen_app_signs_and_installs_a_library_update(bundle, tmp_path):
+    """TUF and the cryptography it signs and checks with travel in the bundle."""
+    env = _clean_env(tmp_path)
+
+    def run(*args: str) -> str:
+        done = subprocess.run([str(bundle / EXE), "library", *args], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        return done.stdout
+
+    run("keys", "new", "keys", "--publisher", "Bundle HQ")
+    run("publish", str(bundle / "talking_points"), "--keys", "keys", "--to", "stick")
+    assert "Installed library update 1 from Bundle HQ" in run("install", "stick", "--trust", "keys/root.json")
+    assert "update 1: from Bundle HQ" in run("status")
+
+
+@pytest.mark.slow
 def test_frozen_app_with_no_arguments_opens_the_window(bundle, tmp_path):
     """Qt loads from the bundle (platform plugin, QtPdf), the library and panels load after the
     frame (the autosave session starts only then), and the window stays up until closed."""

@@ -67,8 +67,8 @@ def _chunks(handle) -> Iterator[bytes]:
 
 def _copy_target(repo: Path, info: TargetFile, destination: Path) -> None:
     """One library file, read from the update folder and kept only if its length and hashes
-    are those the trusted targets metadata gives (TUF's own check, without ngclient's temporary
-    file per download: 2,000 files took 2.3 s that way, a third of it here)."""
+    are those the trusted targets metadata gives: TUF's own check. (ngclient's download_target
+    also copies each file through a temporary file first: 2.3 s for 2,000 files, here 0.7 s.)"""
     try:
         with open(repo / "targets" / info.path, "rb") as handle:
             data = handle.read(info.length + 1)
@@ -203,9 +203,10 @@ def _fault(repo: Path, reason: str) -> Fault:
     return Fault(str(repo), "", f"update refused: {reason}")
 
 
-def _rollback(offered: int, have: int | None) -> str:
+def _rollback(offered: int | None, have: int | None) -> str:
+    offered_text = f"version {offered}" if offered is not None else "an older version"
     have_text = f"version {have}" if have is not None else "a newer version"
-    return (f"it is version {offered}, older than {have_text} already seen here; installing it "
+    return (f"it is {offered_text}, older than {have_text} already seen here; installing it "
             "would roll the library back (an old stick or copy?), so the library is unchanged")
 
 
@@ -219,7 +220,7 @@ def refusal(err: BaseException, current: Release | None) -> str:
         found = re.search(r"version (\d+) must be >= (\d+)", text)
         if found:
             return _rollback(int(found[1]), current.version if current else int(found[2]))
-        return _rollback(0, current.version if current else None).replace("version 0", "an older version")
+        return _rollback(None, current.version if current else None)
     if isinstance(err, exceptions.UnsignedMetadataError):
         return ("it is not signed by the keys this computer trusts, or by too few of them "
                 f"({text}); it may come from another publisher or have been altered")
