@@ -194,3 +194,23 @@ def test_the_point_tab_names_the_local_folder_a_point_came_from(make_window, tmp
     window.loader.reload()
     assert "from your local folder (unsigned)" in _heading(window, "edge-huawei")
     assert "from the built-in library" in _heading(window, "compulsion-law")
+
+
+def test_a_saved_brief_without_work_changes_country_without_asking(make_window, tmp_path, qtbot):
+    """The library wording a save records is not the officer's work: after a save, a brief of
+    recommended points alone changes carrier without the keep-your-work question (which would
+    fail this test: dialogs are not expected), and the wording is recorded afresh on save."""
+    from tests.gui.test_change_country import pick
+
+    window = make_window()
+    panel = window.country_panel
+    pick(qtbot, panel.country_box, "ital")
+    pick(qtbot, panel.carrier_box, "tim")
+    path = tmp_path / "saved.brief"
+    window.controller.save(path)
+    assert all(c.library_text for c in load_brief(path).points)
+    pick(qtbot, panel.carrier_box, "wind")
+    assert window.controller.brief.carrier == "windtre"
+    assert all(c.library_text is None for c in window.controller.brief.points)
+    window.controller.save(path)
+    assert "WindTre" in next(c.library_text for c in load_brief(path).points if c.id == "compulsion-law")

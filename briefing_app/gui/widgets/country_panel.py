@@ -120,7 +120,8 @@ class CountryPanel(QWidget):
             self._points(len(after - before)), self._name(kept), self._points(len(before - after)))
 
     def _fresh(self, fresh: Brief) -> str:
-        lost = [c for c in self._controller.brief.points if c not in fresh.points]
+        lost = [c for c in self._controller.brief.points  # the recorded library wording is not work
+                if c.model_copy(update={"library_text": None}) not in fresh.points]
         return self.tr("ticks exactly the {0} recommended for {1}; {2} of yours go.").format(
             self._points(sum(1 for c in fresh.points if not fresh.custom(c.id))), self._name(fresh),
             self._points(len(lost)))
