@@ -257,3 +257,16 @@ def test_tuf_loads_only_when_an_update_command_runs():
                       "briefing_app.gui.main_window", "briefing_app.commands.common",
                       "briefing_app.gui.library_loader"], watched) == set()
     assert "tuf" in loaded_by(["briefing_app.commands.updates", "briefing_app.core.update_client"], watched)
+
+
+def test_publish_warns_when_the_root_expires_before_the_publication(cli, tmp_path, library_copy):
+    keys = tmp_path / "keys"
+    ok(cli("library", "keys", "new", str(keys), "--root-expires", "30"))
+    result = ok(cli("library", "publish", str(library_copy), "--keys", str(keys), "--to",
+                    str(tmp_path / "repo"), "--expires", "60"))
+    assert "warning: the root expires on" in result.stderr and "library keys rotate" in result.stderr
+    ok(cli("library", "keys", "rotate", str(keys), "--root-expires", "400"))
+    result = ok(cli("library", "publish", str(library_copy), "--keys", str(keys), "--to",
+                    str(tmp_path / "repo"), "--expires", "60"))
+    assert "root expires" not in result.stderr
+    assert "Published library version 2" in result.stdout

@@ -51,6 +51,7 @@ def _print_keys(folder, root, headline: str) -> None:
 def publish(args) -> int:
     from ..core.check import check_library
     from ..core.library import load_library
+    from ..core.update_keys import load_root
     from ..core.update_publisher import publish as publish_library
 
     if not args.libdir.is_dir():
@@ -71,6 +72,11 @@ def publish(args) -> int:
           f"{len(library.points)} points, {len(library.countries)} countries; signed metadata "
           f"expires {done.expires.date()}; {done.roots} root version(s){withdrawn}.")
     print(f"Copy {args.to} to a USB stick or share; a post runs: briefing-app library install <folder>")
+    root_expires = load_root(args.keys).signed.expires
+    if root_expires < done.expires:
+        report([Fault(str(args.keys / "root.json"), "", f"warning: the root expires on "
+                      f"{root_expires.date()}, before this publication; from then posts refuse "
+                      "updates: renew it with 'library keys rotate' and publish again")])
     return 0
 
 
