@@ -28,8 +28,8 @@ def keys_rotate(args) -> int:
 
     roles = args.role or []
     root = rotate(args.dir, roles, args.root_keys, args.threshold, args.root_expires)
-    what = ", ".join(roles) + " keys replaced" if roles else "same keys, new expiry"
-    _print_keys(args.dir, root, f"Wrote root version {root.signed.version} ({what}) in {args.dir}")
+    what = ("New " + ", ".join(roles) + " keys") if roles else "The same keys, a new expiry"
+    _print_keys(args.dir, root, f"{what} in {args.dir}")
     print(f"Publish next with --keys {args.dir}: the repository gets every root version, so "
           "posts chain forward from the root they trust.")
     return 0
