@@ -137,7 +137,7 @@ def test_frozen_app_signs_and_installs_a_library_update(bundle, tmp_path):
         return done.stdout
 
     run("keys", "new", "keys", "--publisher", "Bundle HQ")
-    run("publish", str(bundle / "talking_points"), "--keys", "keys", "--to", "stick")
+    run("publish", str(ROOT / "talking_points"), "--keys", "keys", "--to", "stick")
     assert "Installed library update 1 from Bundle HQ" in run("install", "stick", "--trust", "keys/root.json")
     assert "update 1: from Bundle HQ" in run("status")
 
