@@ -130,7 +130,7 @@ def commit(data_dir: Path, staging: Path, release: Release) -> Release:
     switch. The previous version folder is kept; older ones are removed."""
     previous = current_version(data_dir)
     write_atomic(staging / RELEASE, release.to_json())
-    _sync_tree(staging)
+    _flush_to_disk()
     target = _version_folder(data_dir, release.version)
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if target.exists():  # left by an install killed before its switch: never the one in use
@@ -144,7 +144,7 @@ def commit(data_dir: Path, staging: Path, release: Release) -> Release:
     return read_release(target) or release
 
 
-def _sync_tree(folder: Path) -> None:
+def _flush_to_disk() -> None:
     """Flush the staged files to disk before the switch names them, against a power cut (a
     kill needs nothing: the files are in the system's cache). One sync() for the whole system,
     since fsync() on each of 2,000 files took 5 s where sync() took 0.1 s."""
