@@ -25,7 +25,7 @@ def test_the_diff_names_points_countries_and_carriers(mini_library, library_copy
     diff = library_diff(old, new, "IT", "tim")
     assert diff.points_removed == (("subsidy-financing", "Financing for trusted vendors"),)
     (change,) = diff.points_changed
-    assert change.fields == ("reviewed", "text")
+    assert {"reviewed", "text"} <= set(change.fields)
     assert "a supplier to TIM must support" in change.old_text  # rendered for TIM, not a template
     assert "a supplier to TIM is bound to support" in change.new_text
     (italy,) = diff.countries_changed
