@@ -177,7 +177,9 @@ class ChosenList(QWidget):
                                      "documents: remove it, or replace it with a library point")))
                 continue
             number += 1
-            tailored = custom is None and choice != type(choice)(id=choice.id, note=choice.note)
+            # a note, or the library wording a save records, is no rewording
+            plain = type(choice)(id=choice.id, note=choice.note, library_text=choice.library_text)
+            tailored = custom is None and choice != plain
             marks = self.tr(" (custom)") if custom else f" {REWORDED_MARK}" if tailored else ""
             tip = self.tr("Reworded for this brief") if tailored else ""
             rows.append((choice.id, f"{number}. {custom.title if custom else point.title}{marks}", tip))
