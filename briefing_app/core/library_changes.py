@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jinja2 import TemplateError
-
 from .brief import Brief
 from .library import Library
-from .templating import render, template_context
+from .rendered import Rendered, TemplateFailure
 
 
 @dataclass(frozen=True)
@@ -34,15 +32,15 @@ def library_texts(library: Library, brief: Brief) -> dict[str, str]:
     if country is None:
         return {}
     carrier = country.carrier(brief.carrier) if brief.carrier else None
-    context = template_context(country, carrier)
+    templates = Rendered(library, country, carrier)
     texts = {}
     for choice in brief.points:
         point = library.points.get(choice.id)
         if point is None:
             continue
         try:
-            texts[choice.id] = render(point.text, context)
-        except (TemplateError, TypeError, ValueError):
+            texts[choice.id] = templates.text(point.text)
+        except (TemplateFailure, TypeError, ValueError):
             continue
     return texts
 
