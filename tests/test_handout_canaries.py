@@ -22,6 +22,7 @@ from briefing_app.core.brief import (
     Objective,
     PointChoice,
 )
+from briefing_app.core.faults import InputError
 from briefing_app.core.outputs import FORMATS
 from briefing_app.core.produce import produce
 from tests.pdf_reading import all_text, reader
@@ -87,3 +88,32 @@ def test_the_officer_brief_carries_every_canary_it_prints(fmt):
     printed = [c for c in CANARIES if c in joined]
     names_and_meeting = CANARIES[:2] + CANARIES[7:22]  # the drafter to the custom answer
     assert set(names_and_meeting + TAILORED) <= set(printed)
+
+
+DISGUISES = {  # our people's names as they may reach a releasable point's wording
+    "surname first": "As Margaret Thornbury said, we agree.",
+    "title and surname": "As Ms. Thornbury said, we agree.",
+    "zero-width space": "As Margaret Thorn\u200bbury said, we agree.",
+    "soft hyphen at a break": "As Margaret Thorn\u00ad\nbury said, we agree.",
+    "fullwidth": "As Ｍａｒｇａｒｅｔ Ｔｈｏｒｎｂｕｒｙ said, we agree.",
+    "Cyrillic lookalikes": "As M\u0430rg\u0430ret Th\u043ernbury said, we agree.",
+    "braille blank for a space": "As Margaret\u2800Thornbury said, we agree.",
+    "Korean name and particle": "김민수가 동의했습니다.",
+    "portion mark with a zero-width space": "(U\u200b) We agree.",
+}
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("disguise", list(DISGUISES))
+def test_a_disguised_name_or_marking_in_a_releasable_point_is_refused_in_every_format(fmt, disguise, tmp_path):
+    brief = canary_brief().model_copy(update={
+        "drafted_by": "Thornbury, Margaret (ECON)",
+        "custom_points": (*canary_brief().custom_points[:1],
+                          CustomPoint(id="custom-public", title="Public", text=DISGUISES[disguise], releasable=True))})
+    brief = brief.model_copy(update={"meeting": brief.meeting.model_copy(update={"participants": ("김민수 (POL)",)})})
+    out = tmp_path / f"handout{FORMATS[fmt].suffix}"
+    with pytest.raises(InputError) as err:
+        produce(mini(), brief, "handout", fmt, out)
+    assert all(str(f).startswith(f"{out}: handout refused: it contains ") for f in err.value.faults)
+    assert "in the wording of point 4 (custom-public)" in str(err.value.faults[0])
+    assert not out.exists()

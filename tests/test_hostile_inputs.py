@@ -9,7 +9,7 @@ import pytest
 
 from briefing_app.__main__ import main
 
-from .hostile.corpus import BRIEF_CASES, LIBRARY_CASES
+from .hostile.corpus import BRIEF_CASES, HANDOUT_CASES, LIBRARY_CASES
 from .pdf_reading import all_text
 
 
@@ -59,6 +59,22 @@ def test_brief_files(case, mini_library, tmp_path, capsys):
     else:
         assert out_pdf.read_bytes().startswith(b"%PDF")
         assert all(words in err for words in case.words)  # as warnings
+
+
+@pytest.mark.parametrize("case", HANDOUT_CASES, ids=lambda c: c.name)
+def test_handouts_holding_our_names_or_markings_are_refused(case, mini_library, tmp_path, capsys):
+    """The refusal names the field, the name or marking found and the point to edit; an earlier
+    handout at the path survives."""
+    brief = case.place(tmp_path)
+    out_pdf = tmp_path / "out.pdf"
+    out_pdf.write_bytes(b"yesterday's handout")
+    code, out, err = run(capsys, "export", str(brief), "--library", str(mini_library), "--variant", "handout",
+                         "-o", str(out_pdf))
+    assert code == 1, err
+    assert f"{out_pdf}: handout refused: it contains " in err
+    for words in case.words:
+        assert words in err
+    assert out_pdf.read_bytes() == b"yesterday's handout"
 
 
 def test_control_characters_print_as_the_visible_text(mini_library, tmp_path, capsys):

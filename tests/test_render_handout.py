@@ -116,15 +116,17 @@ def test_a_clean_handout_passes_its_own_check(handout):
     assert file_leaks(handout, make_brief()) == []
 
 
-def test_the_check_names_each_kind_of_leak_without_quoting_it():
+def test_the_check_names_each_kind_of_leak_quoting_only_the_name_found():
+    """The officer sees which name to take out; officer-only text is named by its field only."""
     leaks = file_leaks(produced("officer").data, make_brief())
     joined = " | ".join(leaks)
-    for expected in ("the drafter's name", "a clearer's name", "the BLUF", "the background of point 1",
+    for expected in ("the drafter's name 'Drafter Qzxwv'", "a clearer's name 'Clearer Jkvqp'",
+                     "the BLUF", "the background of point 1",
                      "an if-raised question of point 1", "the text of non-releasable point 2",
                      "the marking 'SENSITIVE BUT UNCLASSIFIED'", "the marking '(U)'",
                      "a document title other than the handout's own"):
         assert expected in joined, expected
-    assert "Drafter Qzxwv" not in joined
+    assert "BLUF-PLANT" not in joined and "BACKGROUND-" not in joined
 
 
 def test_the_check_finds_a_wrapped_copy_of_one_background_sentence():
@@ -207,7 +209,7 @@ def test_our_names_and_markings_typed_into_a_releasable_point_are_refused(tmp_pa
         produce(mini(), leaking_point(), "handout", "pdf", out)
     assert not out.exists()
     assert [f.reason for f in err.value.faults] == [
-        "handout refused: it contains the drafter's name, in the wording of point 4 (custom-p1)",
+        "handout refused: it contains the drafter's name 'Drafter Qzxwv', in the wording of point 4 (custom-p1)",
         "handout refused: it contains the marking '(SBU)', in the wording of point 4 (custom-p1)"]
 
 

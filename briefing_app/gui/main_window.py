@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
 
     def _on_controller_brief_changed(self, brief) -> None:
         from ..core.assemble import reference_faults
+        from ..core.leakcheck import releasable_leaks
         from ..core.markings import marks_of
 
         if self.controller.modified:
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
         self.problems.set_problems("old names", self._old_names(brief))
         self.problems.set_problems("wording", self._library_update().wording_faults(
             self.controller, self._display_name()))
+        self.problems.set_problems("leaks", releasable_leaks(brief, marks.banner, self._display_name()))
         self._update_problems_title()
 
     @staticmethod

@@ -222,7 +222,7 @@ def test_printing_a_leaking_handout_is_refused(qtbot, make_window, tmp_path, mon
     window.controller.update_custom(point_id, text="As Anna Qzdrafter said, we agree.",
                                     releasable=True)
     window.preview.handout.click()
-    assert "the drafter's name, in the wording of point" in window.preview.message.text()
+    assert "the drafter's name 'Anna Qzdrafter', in the wording of point" in window.preview.message.text()
     printer = QPrinter(QPrinter.ScreenResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -233,7 +233,7 @@ def test_printing_a_leaking_handout_is_refused(qtbot, make_window, tmp_path, mon
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key_P, Qt.ControlModifier)
     assert [title for title, _ in shown] == ["Cannot print"]
-    assert "handout refused: it contains the drafter's name" in str(shown[0][1][0])
+    assert "handout refused: it contains the drafter's name 'Anna Qzdrafter'" in str(shown[0][1][0])
     assert not (tmp_path / "printed.pdf").exists()
 
 

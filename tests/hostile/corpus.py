@@ -7,6 +7,7 @@ Content is generated here rather than committed, so a 5 MB file costs nothing in
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,6 +154,8 @@ LIBRARY_CASES = [
          ("field 'applies_when'", "division by zero")),
     Case("template printing the meeting's purpose", SUBSIDY, _template('text = "We note {{ meeting.purpose }}."'),
          ("field 'text'", "do not see the meeting")),
+    Case("template printing the whole meeting", SUBSIDY, _template('text = "{{ meeting }}"'),
+         ("field 'text'", "do not see the meeting")),
     Case("condition on the meeting", SUBSIDY,
          _point('releasable = true', 'releasable = true\napplies_when = "meeting.audience == \'government\'"'),
          ("field 'applies_when'", "do not see the meeting")),
@@ -193,7 +196,77 @@ BRIEF_CASES = [
     Case("byte-order mark", "b.brief", b"\xef\xbb\xbf" + _brief(points=[{"id": "compulsion-law"}]), (), 0),
     Case("control characters", "b.brief",
          _brief(points=[{"id": "compulsion-law", "text": "bell\u0007 nul\u0000 esc\u001b[31m end"}]), (), 0),
+    # layout: any field of any length prints (cells split across pages, long titles cut with a warning)
+    Case("a 6,000-character BLUF", "b.brief", _brief(meeting={"bluf": "We ask for a timetable. " * 250}), (), 0),
+    Case("70 counterparts", "b.brief", _brief(meeting={"counterparts": [
+        {"name": f"Counterpart {n}", "title": "Director General", "organisation": "Ministry"} for n in range(70)]}),
+         (), 0),
+    Case("a place of two pages", "b.brief", _brief(meeting={"place": "Palazzo Piacentini, Rome. " * 400}), (), 0),
+    Case("a 300,000-character custom point title", "b.brief",
+         _brief(points=[{"id": "custom-long"}], custom_points=[{"id": "custom-long", "title": "Trust " * 50_000}]),
+         ("is 299,999 characters long", "a title may be at most"), 0),
     Case("right-to-left, emoji and CJK", "b.brief",
          _brief(meeting={"title": "اجتماع \u202eevil\u202c 会议 📡", "place": "東京"},
                 points=[{"id": "compulsion-law", "text": "שלום 你好 👋🏽 done"}]), (), 0),
+]
+
+
+def _handout(text: str, **fields) -> bytes:
+    """A brief whose releasable custom point says `text`, with these person or marking fields."""
+    return json.dumps({"schema_version": 2, "country": "IT", "carrier": "tim", **fields,
+                       "points": [{"id": "compulsion-law"}, {"id": "custom-leak"}],
+                       "custom_points": [{"id": "custom-leak", "title": "Next steps", "text": text,
+                                          "releasable": True}]}, ensure_ascii=False).encode()
+
+
+_IN_POINT = ", in the wording of point 2 (custom-leak)"
+_DRAFTER = "the drafter's name 'Thornbury, Margaret'" + _IN_POINT
+
+# Handouts that must be refused: our people's names and markings in the shapes officers type them.
+HANDOUT_CASES = [
+    Case("name with an office", "b.brief", _handout("Margaret Thornbury will follow up.",
+                                                    drafted_by="Margaret Thornbury (ECON)"),
+         ("the drafter's name 'Margaret Thornbury (ECON)'" + _IN_POINT,)),
+    Case("name with an office and post", "b.brief",
+         _handout("Dorothea Vanterpool will follow up.", meeting={"participants": ["Dorothea Vanterpool, ECON/Rome"]}),
+         ("a participant's name 'Dorothea Vanterpool, ECON/Rome'" + _IN_POINT,)),
+    Case("surname first", "b.brief", _handout("Margaret Thornbury will follow up.", drafted_by="Thornbury, Margaret"),
+         (_DRAFTER,)),
+    Case("title and surname", "b.brief", _handout("Ms. Thornbury will follow up.", drafted_by="Thornbury, Margaret"),
+         (_DRAFTER,)),
+    Case("a clearer's name", "b.brief", _handout("Dr Vanterpool agrees.", clearances=[
+        {"role": "cleared", "office": "ECON", "name": "Dorothea Vanterpool", "status": "cleared"}]),
+         ("a clearer's name 'Dorothea Vanterpool'" + _IN_POINT,)),
+    Case("Korean name and particle", "b.brief", _handout("김민수가 회의에 참석했습니다.",
+                                                          meeting={"participants": ["김민수 (ECON)"]}),
+         ("a participant's name '김민수 (ECON)'" + _IN_POINT,)),
+    Case("Chinese name and title", "b.brief", _handout("我们感谢王伟先生的支持。", meeting={"participants": ["王伟"]}),
+         ("a participant's name '王伟'",)),
+    Case("Japanese name and honorific", "b.brief",
+         _handout("田中さんによろしく。", meeting={"participants": ["田中太郎"]}),
+         ("a participant's name '田中太郎'",)),
+    Case("name in NFD, text in NFC", "b.brief",
+         _handout("José Müller will follow up.", drafted_by=unicodedata.normalize("NFD", "José Müller")),
+         ("the drafter's name",)),
+    Case("zero-width space in a name", "b.brief", _handout("Margaret Thorn\u200bbury will follow up.",
+                                                           drafted_by="Thornbury, Margaret"), (_DRAFTER,)),
+    Case("soft hyphen at a line break", "b.brief", _handout("Margaret Thorn\u00ad\nbury will follow up.",
+                                                            drafted_by="Thornbury, Margaret"), (_DRAFTER,)),
+    Case("fullwidth letters", "b.brief", _handout("Ｍａｒｇａｒｅｔ Ｔｈｏｒｎｂｕｒｙ will follow up.",
+                                                  drafted_by="Thornbury, Margaret"), (_DRAFTER,)),
+    Case("Cyrillic lookalikes", "b.brief", _handout("M\u0430rg\u0430ret Th\u043ernbury will follow up.",
+                                                    drafted_by="Thornbury, Margaret"), (_DRAFTER,)),
+    Case("U+2800 for a space", "b.brief", _handout("Margaret\u2800Thornbury will follow up.",
+                                                   drafted_by="Thornbury, Margaret"), (_DRAFTER,)),
+    Case("contact's email", "b.brief", _handout("Write to jane.roe@state.gov.", regime="cui", cui={
+        "poc": "Jane Roe, jane.roe@state.gov"}), ("the CUI designation block 'Jane Roe, jane.roe@state.gov'",)),
+    Case("portion mark with a zero-width space", "b.brief", _handout("(U\u200b) We welcome the law."),
+         ("the marking '(U)'" + _IN_POINT,)),
+    Case("fullwidth portion mark", "b.brief", _handout("（SBU） We welcome the law."),
+         ("the marking '(SBU)'" + _IN_POINT,)),
+    Case("marking in words", "b.brief", _handout("This paper is Sensitive But Unclassified."),
+         ("the marking 'SENSITIVE BUT UNCLASSIFIED'" + _IN_POINT,)),
+    Case("the brief's banner in another case", "b.brief",
+         _handout("Marked cui//sp-prvcy, as agreed.", regime="cui", marking="CUI", cui={"categories": ["SP-PRVCY"]}),
+         ("the marking 'CUI//SP-PRVCY'" + _IN_POINT,)),
 ]
