@@ -23,6 +23,14 @@ def user_data(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def working_folder(tmp_path, monkeypatch) -> Path:
+    """Every test runs in its own tmp_path, so a relative path a test or a command writes to
+    lands there, never in the checkout (a relative `--keys k` once left root keys in it)."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 @pytest.fixture
 def mini_library() -> Path:
     return MINI
@@ -37,11 +45,12 @@ def library_copy(tmp_path: Path) -> Path:
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m briefing_app` as a user would, capturing its output."""
+    """Run `python -m briefing_app` as a user would, capturing its output; in the test's
+    working folder unless `cwd` is given."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("QT_QPA_PLATFORM", None)
     return subprocess.run([sys.executable, "-m", "briefing_app", *args], capture_output=True,
-                          text=True, cwd=cwd or ROOT, env=env, timeout=120)
+                          text=True, cwd=cwd or Path.cwd(), env=env, timeout=120)
 
 
 @pytest.fixture
