@@ -170,6 +170,7 @@ def _brief(**fields) -> bytes:
                       ensure_ascii=False).encode()
 
 
+_ONE = [{"id": "compulsion-law"}]
 BRIEF_CASES = [
     Case("truncated JSON", "b.brief", _brief()[:25], ("not valid brief JSON",)),
     Case("not an object", "b.brief", b'["IT", "tim"]', ("expected a JSON object",)),
@@ -197,11 +198,13 @@ BRIEF_CASES = [
     Case("control characters", "b.brief",
          _brief(points=[{"id": "compulsion-law", "text": "bell\u0007 nul\u0000 esc\u001b[31m end"}]), (), 0),
     # layout: any field of any length prints (cells split across pages, long titles cut with a warning)
-    Case("a 6,000-character BLUF", "b.brief", _brief(meeting={"bluf": "We ask for a timetable. " * 250}), (), 0),
+    Case("a 6,000-character BLUF", "b.brief",
+         _brief(meeting={"bluf": "We ask for a timetable. " * 250}, points=_ONE), (), 0),
     Case("70 counterparts", "b.brief", _brief(meeting={"counterparts": [
-        {"name": f"Counterpart {n}", "title": "Director General", "organisation": "Ministry"} for n in range(70)]}),
-         (), 0),
-    Case("a place of two pages", "b.brief", _brief(meeting={"place": "Palazzo Piacentini, Rome. " * 400}), (), 0),
+        {"name": f"Counterpart {n}", "title": "Director General", "organisation": "Ministry"}
+        for n in range(70)]}, points=_ONE), (), 0),
+    Case("a place of two pages", "b.brief",
+         _brief(meeting={"place": "Palazzo Piacentini, Rome. " * 400}, points=_ONE), (), 0),
     Case("a 300,000-character custom point title", "b.brief",
          _brief(points=[{"id": "custom-long"}], custom_points=[{"id": "custom-long", "title": "Trust " * 50_000}]),
          ("is 299,999 characters long", "a title may be at most"), 0),
