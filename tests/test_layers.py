@@ -92,6 +92,16 @@ def test_the_console_script_paints_its_first_frame_before_loading_the_model_laye
     assert result.stdout.strip() == ""
 
 
+def test_modules_loaded_after_qt_are_not_read_for_pyside_features():
+    """PySide6 hooks `import` to read every later module's source for its `__feature__` syntax;
+    the window takes the hook out, so pydantic and the panels load without that reading."""
+    code = ("import sys, briefing_app.app, pydantic; "
+            "print('pydantic' in sys.modules['PySide6.support.feature'].pyside_feature_dict)")
+    result = subprocess.run([sys.executable, "-c", code], env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
 def test_building_and_validating_models_skips_the_package_metadata_scan():
     """Pydantic plugins are off, so nothing reads package metadata: importing
     `importlib.metadata` alone costs a start or an export 25-30 ms."""
