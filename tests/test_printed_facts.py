@@ -30,7 +30,7 @@ def printed(library, brief: Brief, variant: str = "officer") -> tuple[str, tuple
 def carrier_lines(text: str, names: list[str]) -> dict[str, str]:
     """Each carrier's line of the country snapshot, as extracted from the PDF."""
     snapshot = text[text.index("Carriers and publicly reported vendors"):]
-    snapshot = snapshot[:snapshot.index("Country profile last reviewed")]
+    snapshot = snapshot[:snapshot.index("These facts were last reviewed")]
     starts = sorted((snapshot.index(f"{name}: "), name) for name in names)
     ends = [start for start, _ in starts[1:]] + [len(snapshot)]
     return {name: snapshot[start:end] for (start, name), end in zip(starts, ends, strict=True)}

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from briefing_app.core.brief import Brief, ControlledBy, CuiBlock, Objective, PointChoice, UsForcesRelease
-from tests.pdf_reading import all_text, page_texts
+from tests.pdf_reading import all_text, page_texts, reader
 from tests.test_render_fixtures import (
     OFFICER_ONLY,
     custom,
@@ -47,7 +47,16 @@ def test_sections_come_in_read_ahead_order():
 
 def test_points_are_numbered_and_cite_their_sources_by_number():
     text = flat(all_text(produced("officer").data))
-    assert re.search(r"1\. \(U\) Chinese law obliges .*when asked\. \[1\]", text)
+    assert re.search(r"1\. \(U\) Chinese law obliges .*when asked\.1 ", text)
+    assert "asked. [1]" not in text  # the number is raised out of the line read aloud:
+    sizes: dict[str, float] = {}   # set smaller than the point's own words
+
+    def seen(run, cm, tm, font, size):
+        if run.strip():
+            sizes.setdefault(run.strip(), size * tm[0])
+
+    reader(produced("officer").data).pages[0].extract_text(visitor_text=seen)
+    assert sizes["1"] < 0.7 * max(size for run, size in sizes.items() if "Chinese law" in run)
     assert re.search(r"2\. \(SBU\) Radio equipment now reaches the core\.", text)
     assert "1. (U) The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" in text
 

@@ -131,7 +131,7 @@ def _opening(brief: AssembledBrief, w: Words) -> list[Block]:
 def _points(brief: AssembledBrief, w: Words) -> Section:
     items = tuple(Item(w.number.format(n=p.number), Paragraph(
         (run_in(p.title), Run(f" {p.text}")), portion=portion(brief, p.marking),
-        refs=tuple(sorted(p.source_numbers)), whole=True)) for p in brief.points)
+        refs=tuple(sorted(p.source_numbers)), whole=True, refs_raised=True)) for p in brief.points)
     body: Block = ItemList("points", items) if items else plain(w.no_points, portion=portion(brief, "U"))
     return Section("points", Heading(w.points), (body,))
 

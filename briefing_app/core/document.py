@@ -52,6 +52,7 @@ class Paragraph(NamedTuple):
     portion: Portion | None = None
     refs: tuple[int, ...] = ()
     whole: bool = False  # never split across pages (a talking point, an answer, a source)
+    refs_raised: bool = False  # source numbers small and raised, out of a line read aloud
 
     @property
     def text(self) -> str:

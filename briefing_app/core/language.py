@@ -69,7 +69,7 @@ class Words:
     long_date: str = "{date} {month} {year}"
     quote: str = "\u201c{quote}\u201d"
     policy: str = "Policy notes"
-    reviewed: str = "Country profile last reviewed {date}."
+    reviewed: str = "These facts were last reviewed {date}."
     sources: str = "Sources"
     drafted: str = "Drafted:"
     clearance_roles: tuple[tuple[str, str], ...] = (("cleared", "Cleared:"),

@@ -73,7 +73,7 @@ def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any
             "name": carrier.name,
             "in_text": carrier.in_text,
             "vendors": [{"vendor": v.vendor, "role": v.role, "networks": list(v.networks),
-                         "status": v.status, "deadline": v.deadline, "phrase": v.phrase}
+                         "status": v.status, "deadline": v.deadline, "phrase": v.phrase, "part": v.part}
                         for v in carrier.vendors],
             "vendor_names": carrier.vendor_names,
             "notes": carrier.notes,

@@ -112,7 +112,9 @@ class Writer:
             add_run(out, block.portion.mark + "\u00a0")
         for run in block.runs:
             add_run(out, printable(run.text), run.bold)
-        if block.refs:
+        if block.refs and block.refs_raised:  # out of the line read aloud: raised and small
+            out.add_run(",".join(map(str, block.refs))).font.superscript = True
+        elif block.refs:
             add_run(out, block.refs_text)
         return out
 

@@ -104,8 +104,10 @@ def paragraph(block: document.Paragraph, style: ParagraphStyle,
     text = "".join(f"<b>{markup(break_urls(r.text, style, room))}</b>" if r.bold
                    else markup(break_urls(r.text, style, room)) for r in block.runs)
     kind = WholeParagraph if block.whole else SteadyParagraph
-    return kind((f"{mark}\u00a0" if mark else "") + text + markup(block.refs_text), style,
-                bulletText=bullet)
+    refs = markup(block.refs_text)
+    if block.refs and block.refs_raised:  # a superscript, smaller: out of the line read aloud
+        refs = f'<super><font size="{style.fontSize * 0.6:.1f}">{",".join(map(str, block.refs))}</font></super>'
+    return kind((f"{mark}\u00a0" if mark else "") + text + refs, style, bulletText=bullet)
 
 
 def paragraphs(block: document.Paragraph, style: ParagraphStyle,
