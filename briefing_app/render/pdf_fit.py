@@ -38,15 +38,17 @@ def words(flowable: Flowable) -> int:
 
 
 def _heading_part(flowable: Flowable) -> bool:
-    """A heading's page-break check, its section mark and the heading itself."""
+    """A heading's page-break check, its section mark, the heading itself, and a paragraph
+    kept with the next (a question with its answer): ReportLab keeps a paragraph with the
+    next flowable, but not with a KeepTogether."""
     if isinstance(flowable, Paragraph):
-        return flowable.style.name in ("heading", "subheading")
+        return flowable.style.name in ("heading", "subheading") or bool(flowable.getKeepWithNext())
     return isinstance(flowable, (CondPageBreak, Spacer, SectionMark))
 
 
 def keep_tail(story: list[Flowable]) -> list[Flowable]:
-    """The story with its last TAIL_WORDS words (and the heading they start under) kept
-    together: if they do not fit under the text before them, they go over as one."""
+    """The story with its last TAIL_WORDS words (and the heading or question they start
+    under) kept together: if they do not fit under the text before them, they go over as one."""
     count, start = 0, len(story)
     while start > 0 and count < TAIL_WORDS:
         start -= 1
