@@ -32,7 +32,8 @@ def test_points_cite_sources_as_numbers_not_text():
     document = compose(assembled(), "officer")
     points = next(b for b in document.blocks if isinstance(b, Section) and b.id == "points")
     first = points.blocks[0].items[0].paragraph
-    assert first.refs == (1,) and first.text.endswith(" [1]")
+    assert first.refs == (1,) and first.refs_raised  # a superscript, out of the spoken line
+    assert first.text.endswith(".1") and "[1]" not in first.text
 
 
 def test_figures_carry_their_data_and_a_text_alternative():

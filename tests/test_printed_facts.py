@@ -80,18 +80,18 @@ def test_verify_notes_deadlines_and_quotes_print_in_the_officer_brief_only(libra
     brief = Brief(country="IT", carrier="tim", points=(PointChoice(id="compulsion-law"),))
     officer, warnings = printed(library, brief)
     assert "Verify locally: VERIFY-POINT: whether the law was amended again." in officer
-    assert ("The deadline of 25 November 2026 has passed and the library has not been checked "
-            "since: confirm what happened before relying on this point.") in officer
+    assert ("The deadline of November 25, 2026 has passed since these facts were last checked: "
+            "confirm what happened before relying on this point.") in officer
     assert ("TIM: Huawei, radio access network, being replaced by November 2026 [2], verify "
-            "locally: VERIFY-VENDOR: whether the swap is done, deadline 24 November 2026 passed "
+            "locally: VERIFY-VENDOR: whether the swap is done, deadline November 24, 2026 passed "
             "and not checked since: confirm the current state") in officer
     assert "WindTre: no vendor on public record: WHY-UNKNOWN: it names no suppliers" in officer
     assert "\u201cQUOTE-WSJ: the bulk of traffic crosses commercial networks.\u201d" in officer
     assert warnings == (
-        "point 1 (compulsion-law): the deadline of 25 November 2026 has passed and the library "
-        "has not been checked since; confirm the current state before the meeting",
-        "country snapshot, TIM, Huawei: the deadline of 24 November 2026 has passed and the "
-        "library has not been checked since; confirm the current state before the meeting")
+        "point 1 (compulsion-law): the deadline of November 25, 2026 has passed since the facts "
+        "were last checked; confirm the current state before the meeting",
+        "country snapshot, TIM, Huawei: the deadline of November 24, 2026 has passed since the "
+        "facts were last checked; confirm the current state before the meeting")
     handout, _ = printed(library, brief, "handout")
     assert "Washington Asks Allies to Drop Huawei" in handout  # the quoted source is listed
     for officer_only in ("QUOTE-WSJ", "VERIFY-POINT", "VERIFY-VENDOR", "WHY-UNKNOWN",
@@ -105,7 +105,7 @@ def test_a_deadline_checked_again_is_no_longer_reported(library_dir):
     library = load_library([library_dir])
     brief = Brief(country="IT", points=(PointChoice(id="compulsion-law"),))
     officer, warnings = printed(library, brief)
-    assert "The deadline of 25 November 2026" not in officer
+    assert "The deadline of November 25, 2026" not in officer
     assert [w for w in warnings if w.startswith("point 1")] == []
 
 
@@ -115,7 +115,7 @@ def test_a_carrier_with_no_vendor_record_is_not_said_to_have_none_on_record(libr
     library = load_library([library_dir])
     officer, _ = printed(library, Brief(country="NZ", points=(PointChoice(id="compulsion-law"),)))
     lines = carrier_lines(officer, ["Spark", "One NZ"])
-    assert lines["Spark"].startswith("Spark: vendors not recorded in the library; verify locally")
+    assert lines["Spark"].startswith("Spark: vendors not on record; verify locally")
     assert "One NZ: no vendor on public record: Test: nothing public" in lines["One NZ"]
 
 
@@ -124,5 +124,5 @@ def test_the_command_line_lists_passed_deadlines_among_its_warnings(cli, library
     result = cli("export", "--library", str(library_dir), "--country", "IT", "--carrier", "tim",
                  "--point", "compulsion-law", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert (f"{out}: warning: point 1 (compulsion-law): the deadline of 25 November 2026 has "
+    assert (f"{out}: warning: point 1 (compulsion-law): the deadline of November 25, 2026 has "
             "passed") in result.stderr

@@ -122,10 +122,10 @@ def test_the_same_brief_gives_identical_bytes():
 
 def test_sources_and_the_signoff_close_the_word_brief(officer):
     texts = [p.text for p in opened(officer).paragraphs]
-    assert "1.\t(U)\u00a0The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" \
+    assert "1.\t(U)\u00a0The Wall Street Journal, “Washington Asks Allies to Drop Huawei,” November 23, 2018" \
         in texts
     assert texts[-2:] == [f"Drafted: {OFFICER_ONLY['drafted_by']}",
-                          f"Cleared: ECON: {OFFICER_ONLY['cleared_by']}, 2026-11-28"]
+                          f"Cleared: ECON: {OFFICER_ONLY['cleared_by']}, November 28, 2026"]
 
 
 def test_a_word_handout_with_hidden_text_or_comments_is_refused(tmp_path, monkeypatch):

@@ -51,7 +51,7 @@ def test_handout_prints_releasable_points_in_their_handout_wording_and_public_so
     for expected in (RELEASABLE_TEXT,
                      "Under Article 7 of China's 2017 National Intelligence Law, a Chinese supplier",
                      "Why the edge of a 5G network matters more", "Public sources",
-                     "The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23"):
+                     "The Wall Street Journal, “Washington Asks Allies to Drop Huawei,” November 23, 2018"):
         assert expected in text
     spoken = "a supplier to TIM must support state intelligence work"  # the officer's line
     assert spoken in " ".join(all_text(produced("officer").data).split()) and spoken not in text
@@ -63,14 +63,14 @@ def test_us_forces_content_waits_for_a_recorded_release():
     held = produced("handout", us_forces_release=None)
     text = " ".join(all_text(held.data).split())
     assert "Where US forces are stationed" not in text and "Aviano" not in text
-    assert any("point 3 (base-commercial) speaks of US forces and is left off the handout" in w
+    assert any("point 3 (base-commercial) speaks of U.S. forces and is left off the handout" in w
                for w in held.warnings)
     released = produced("handout", us_forces_release=UsForcesRelease(
         by="Defense Attaché office, Rome", date=dt.date(2026, 11, 27)))
     text = " ".join(all_text(released.data).split())
     assert "Where US forces are stationed, most of their traffic crosses commercial networks, " \
         "as at Aviano Air Base." in text
-    assert not any("US forces" in w for w in released.warnings)
+    assert not any("U.S. forces" in w for w in released.warnings)
 
 
 def test_a_releasable_point_without_handout_wording_stays_off_with_a_warning(library_copy):

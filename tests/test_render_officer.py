@@ -30,14 +30,14 @@ def flat(text: str) -> str:
 
 def test_sections_come_in_read_ahead_order():
     text = flat(all_text(produced("officer").data))
-    order = ["Tuesday 1 December 2026", "Meeting with Counterpart Vzqkj (TIM), 10:00",
-             "Meeting with TIM on 5G suppliers", "Date and time", "Tuesday 1 December 2026, 10:00",
+    order = ["Tuesday, December 1, 2026", "Meeting with Counterpart Vzqkj (TIM), 10:00",
+             "Meeting with TIM on 5G suppliers", "Date and time", "Tuesday, December 1, 2026, 10:00",
              "Counterparts", OFFICER_ONLY["pronunciation"], "Our participants", "BLUF:",
              "Asks", OFFICER_ONLY["objective"], "Purpose", "Talking points", "1. (U) Chinese law obliges", "Background",
              "If raised", "QUESTION-COMPULSION", "ANSWER-COMPULSION", "Country snapshot: Italy",
-             "US forces hosted", "Aviano Air Base", "Carriers and publicly reported vendors",
+             "U.S. forces hosted", "Aviano Air Base", "Carriers and publicly reported vendors",
              "Sources", "Drafted: " + OFFICER_ONLY["drafted_by"],
-             f"Cleared: ECON: {OFFICER_ONLY['cleared_by']}, 2026-11-28"]
+             f"Cleared: ECON: {OFFICER_ONLY['cleared_by']}, November 28, 2026"]
     position = 0
     for expected in order:
         found = text.find(expected, position)
@@ -58,7 +58,7 @@ def test_points_are_numbered_and_cite_their_sources_by_number():
     reader(produced("officer").data).pages[0].extract_text(visitor_text=seen)
     assert sizes["1"] < 0.7 * max(size for run, size in sizes.items() if "Chinese law" in run)
     assert re.search(r"2\. \(SBU\) Radio equipment now reaches the core\.", text)
-    assert "1. (U) The Wall Street Journal, “Washington Asks Allies to Drop Huawei”, 2018-11-23" in text
+    assert "1. (U) The Wall Street Journal, “Washington Asks Allies to Drop Huawei,” November 23, 2018" in text
 
 
 def test_every_page_has_the_banner_twice_and_page_n_of_m():
@@ -204,7 +204,7 @@ def test_the_clearance_record_prints_one_line_each_and_pending_is_a_warning(tmp_
     text = all_text(out)
     lines = [line.strip() for line in text.splitlines()]
     assert lines[lines.index(f"Drafted: {OFFICER_ONLY['drafted_by']}") + 1:][:3] == [
-        "Cleared: ECON: B. Jones, 2026-11-27 (cleared with edits)",
+        "Cleared: ECON: B. Jones, November 27, 2026 (cleared with edits)",
         "Cleared: POL: C. Smith (pending)",
         "Approved: DCM: D. Lee (pending)"]
     assert f"{out}: warning: clearance by POL: C. Smith is still pending" in captured.err
@@ -260,7 +260,7 @@ def test_every_paragraph_of_a_us_brief_opens_with_its_portion_mark():
         assert start in text, start
     assert text.count("(U) ") + text.count("(SBU) ") >= len(portions)
     assert "(U) Date and time" in text and "(U) Meeting with TIM on 5G suppliers" in text
-    assert "(U) US Embassy Rome · Tuesday 1 December 2026 (U) Meeting with Counterpart" in text
+    assert "(U) US Embassy Rome · Tuesday, December 1, 2026 (U) Meeting with Counterpart" in text
     assert "Drafted:" in text and "(U) Drafted" not in text
 
 

@@ -246,7 +246,8 @@ def _tailored(choice: PointChoice) -> dict:
     return body
 
 
-HOST_STANCE_FIELDS = frozenset({"country.stance", "country.stance_date", "country.stance_deadline"})
+HOST_STANCE_FIELDS = frozenset({"country.stance", "country.stance_date", "country.stance_since",
+                                "country.stance_deadline"})
 CARRIER_VENDOR_FIELDS = frozenset({"carrier.vendors", "carrier.vendor_names", "carrier.stance",
                                    "carrier.high_risk", "carrier.deadline"})
 

@@ -40,9 +40,14 @@ def run_in(title: str) -> Run:
     return Run(title + stop, bold=True)
 
 
+def day(w: Words, date: dt.date) -> str:
+    """A date in the document's one style: "December 1, 2026"."""
+    return w.long_date.format(date=date.day, month=w.months[date.month - 1], year=date.year)
+
+
 def source_line(w: Words, source: Source) -> str:
     text = w.quoted_source.format(publisher=source.publisher, title=source.title,
-                                  date=source.date.isoformat())
+                                  date=day(w, source.date))
     return text + (f"\n{source.url}" if source.url else "")  # a URL on its own line breaks less
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from .assemble import AssembledBrief, AssembledPoint
 from .brief import Objective
-from .compose import clearance_notes, clearer, portion, run_in, source_line
+from .compose import clearance_notes, clearer, day, portion, run_in, source_line
 from .document import (
     Block,
     Box,
@@ -34,6 +34,7 @@ from .document import (
     Title,
     plain,
 )
+from .house_style import after_colon, local_time
 from .language import Words
 from .models import Carrier, Fact, Source
 from .provenance import overdue
@@ -49,14 +50,21 @@ def meeting_title(brief: AssembledBrief, w: Words) -> str:
     return w.meeting_with.format(who=who)
 
 
+def _local(brief: AssembledBrief) -> tuple[dt.datetime, str] | None:
+    """The meeting's time in the host's zone and the zone's abbreviation, if a time is set."""
+    when, country = brief.meeting.when, brief.country
+    return None if when is None else local_time(when, country.time_zone,
+                                                 country.time_zone_abbreviation)
+
+
 def _when(brief: AssembledBrief, w: Words) -> str:
-    when = brief.meeting.when
-    if when is None:
+    found = _local(brief)
+    if found is None:
         return w.to_be_confirmed
-    zone = f" {when.tzname()}" if when.tzinfo else ""
+    when, zone = found
     return w.date_time.format(day=w.days[when.weekday()], date=when.day,
                               month=w.months[when.month - 1], year=when.year,
-                              time=f"{when:%H:%M}{zone}")
+                              time=f"{when:%H:%M}" + (f" {zone}" if zone else ""))
 
 
 def _listed(items: list[str], w: Words) -> str:
@@ -67,7 +75,8 @@ def _listed(items: list[str], w: Words) -> str:
 def _header(brief: AssembledBrief, w: Words) -> list[Block]:
     """The read-ahead's header block: the post and the meeting's date, then the meeting in
     one line (whom, when, where)."""
-    meeting, when = brief.meeting, brief.meeting.when
+    meeting, found = brief.meeting, _local(brief)
+    when, zone = found or (None, "")
     date = w.day_date.format(day=w.days[when.weekday()], date=when.day,
                              month=w.months[when.month - 1], year=when.year) \
         if when else w.to_be_confirmed
@@ -77,7 +86,7 @@ def _header(brief: AssembledBrief, w: Words) -> list[Block]:
         else _listed(names, w) or (brief.carrier.name if brief.carrier else
                                    w.government_of.format(country=brief.country.in_text))
     line = ", ".join(p for p in (w.header_meeting.format(who=who),
-                                 f"{when:%H:%M}" if when else "", meeting.place) if p)
+                                 f"{when:%H:%M} {zone}".strip() if when else "", meeting.place) if p)
     top = w.header_post.format(post=brief.post, date=date) if brief.post.strip() else date
     return [plain(top, "note", portion(brief, "U")), plain(line, "note", portion(brief, "U"))]
 
@@ -147,15 +156,11 @@ def _per_point(section: str, title: str, brief: AssembledBrief, w: Words,
     return [Section(section, Heading(title), tuple(blocks))] if blocks else []
 
 
-def _day(w: Words, day: dt.date) -> str:
-    return w.long_date.format(date=day.day, month=w.months[day.month - 1], year=day.year)
-
-
 def _asides(w: Words, fact: Fact, sources: Iterable[Source], today: dt.date) -> list[str]:
     """What the officer must know about how far a recorded fact can be trusted today."""
-    found = [w.verify_aside.format(what=fact.verify.rstrip("."))] if fact.verify else []
+    found = [w.verify_aside.format(what=after_colon(fact.verify).rstrip("."))] if fact.verify else []
     if overdue(fact, sources, today):
-        found.append(w.deadline_aside.format(date=_day(w, fact.deadline)))
+        found.append(w.deadline_aside.format(date=day(w, fact.deadline)))
     return found
 
 
@@ -194,12 +199,12 @@ def _snapshot(brief: AssembledBrief, w: Words, today: dt.date) -> Section:
     blocks: list[Block] = [Heading(w.us_forces, 2), facts(forces), Heading(w.carriers, 2),
                            facts(carriers)]
     if country.policy:
-        notes = [Paragraph((Run(n.date.isoformat(), bold=True),
+        notes = [Paragraph((Run(day(w, n.date), bold=True),
                             Run(f" {n.note}" + _sentences(_asides(w, n, n.sources, today)))),
                            portion=mark, refs=tuple(number(s) for s in n.sources))
                  for n in sorted(country.policy, key=lambda p: p.date)]
         blocks += [Heading(w.policy, 2), facts(notes)]
-    blocks.append(plain(w.reviewed.format(date=country.reviewed.isoformat()), "note", mark))
+    blocks.append(plain(w.reviewed.format(date=day(w, country.reviewed)), "note", mark))
     return Section("snapshot", Heading(w.snapshot.format(country=country.name)), tuple(blocks))
 
 
@@ -208,13 +213,13 @@ def _passed_deadlines(brief: AssembledBrief, w: Words, today: dt.date) -> tuple[
     country = brief.country
     snapshot: list[tuple[str, Fact, Iterable[Source]]] = [
         *((f.name, f, country.sources) for f in country.us_forces),
-        *((n.date.isoformat(), n, n.sources) for n in country.policy),
+        *((day(w, n.date), n, n.sources) for n in country.policy),
         *((f"{c.name}, {v.vendor}", v, (v.source,)) for c in country.carriers for v in c.vendors)]
     entries = [(w.point_label.format(n=p.number, id=p.id), p.fact, p.cited)
                for p in brief.points if p.fact]
     entries += [(w.snapshot_label.format(entry=what), fact, sources)
                 for what, fact, sources in snapshot]
-    return tuple(w.deadline_note.format(what=what, date=_day(w, fact.deadline))
+    return tuple(w.deadline_note.format(what=what, date=day(w, fact.deadline))
                  for what, fact, sources in entries if overdue(fact, sources, today))
 
 
@@ -233,7 +238,7 @@ def _signoff(brief: AssembledBrief, w: Words) -> Signoff:
     roles, statuses = dict(w.clearance_roles), dict(w.clearance_status)
     lines = [(w.drafted, brief.drafted_by or w.not_given)]
     for c in brief.clearances:
-        date = w.clearance_date.format(date=c.date.isoformat()) if c.date else ""
+        date = w.clearance_date.format(date=day(w, c.date)) if c.date else ""
         lines.append((roles[c.role], f"{clearer(c) or w.not_given}{date}{statuses[c.status]}"))
     if not brief.clearances:
         lines.append((roles["cleared"], w.not_given))
@@ -259,9 +264,9 @@ def officer(brief: AssembledBrief, w: Words, language: str,
     def background(p: AssembledPoint) -> list[Block]:
         text = [p.background] if p.background else []
         if p.fact and p.fact.verify:
-            text.append(w.verify_locally.format(what=p.fact.verify))
+            text.append(w.verify_locally.format(what=after_colon(p.fact.verify)))
         if overdue(p.fact, p.cited, today):
-            text.append(w.deadline_passed.format(date=_day(w, p.fact.deadline)))
+            text.append(w.deadline_passed.format(date=day(w, p.fact.deadline)))
         blocks: list[Block] = [plain(t, portion=mark(brief, p.marking)) for t in text]
         if p.note.strip():  # the officer's private note: here, and never on a handout
             blocks.append(Paragraph((Run(w.note, bold=True), Run(f" {p.note.strip()}")),

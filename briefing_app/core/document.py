@@ -60,8 +60,21 @@ class Paragraph(NamedTuple):
 
     @property
     def refs_text(self) -> str:
-        """Source numbers as they print after the text: " [1, 3]"."""
-        return f" [{', '.join(map(str, self.refs))}]" if self.refs else ""
+        """Source numbers as they print after the text: " [1, 3]", or raised "1–3,5"."""
+        if not self.refs:
+            return ""
+        return number_ranges(self.refs) if self.refs_raised else f" [{', '.join(map(str, self.refs))}]"
+
+
+def number_ranges(numbers: tuple[int, ...]) -> str:
+    """"1–3,5": three or more numbers in a row as a range, so a raised list stays short."""
+    groups: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if groups and n == groups[-1][-1] + 1:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    return ",".join(f"{g[0]}–{g[-1]}" if len(g) > 2 else ",".join(map(str, g)) for g in groups)
 
 
 def marked(portion: Portion | None, text: str) -> str:

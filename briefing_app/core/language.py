@@ -18,11 +18,11 @@ class Words:
                              "Sunday")
     months: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July",
                                "August", "September", "October", "November", "December")
-    date_time: str = "{day} {date} {month} {year}, {time}"
+    date_time: str = "{day}, {month} {date}, {year}, {time}"
     page: str = "Page {page} of {pages}"
     bullet: str = "\u2022"
     number: str = "{n}."
-    quoted_source: str = "{publisher}, \u201c{title}\u201d, {date}"
+    quoted_source: str = "{publisher}, \u201c{title},\u201d {date}"  # the comma inside (GPO)
     # The officer brief
     meeting_with: str = "Meeting with {who}"
     government_of: str = "the Government of {country}"
@@ -33,7 +33,7 @@ class Words:
     header_meeting: str = "Meeting with {who}"
     people: str = "{names} ({bodies})"
     list_and: str = "{rest} and {last}"
-    day_date: str = "{day} {date} {month} {year}"
+    day_date: str = "{day}, {month} {date}, {year}"
     date_and_time: str = "Date and time"
     place: str = "Place"
     country: str = "Country"
@@ -50,23 +50,23 @@ class Words:
     if_raised: str = "If raised"
     note: str = "Officer's note:"
     snapshot: str = "Country snapshot: {country}"
-    us_forces: str = "US forces hosted"
+    us_forces: str = "U.S. forces hosted"
     installation: str = "{name}, {location}: {service}"
-    no_us_forces: str = "{country} hosts no US forces on record."
+    no_us_forces: str = "{country} hosts no U.S. forces on record."
     carriers: str = "Carriers and publicly reported vendors"
     vendor: str = "{vendor}, {phrase} [{ref}]"
     no_vendors: str = "no vendor on public record: {why}"
-    vendors_not_recorded: str = "vendors not recorded in the library; verify locally"
+    vendors_not_recorded: str = "vendors not on record; verify locally"
     verify_locally: str = "Verify locally: {what}"
     verify_aside: str = "verify locally: {what}"
-    deadline_passed: str = ("The deadline of {date} has passed and the library has not been "
-                            "checked since: confirm what happened before relying on this point.")
+    deadline_passed: str = ("The deadline of {date} has passed since these facts were last "
+                            "checked: confirm what happened before relying on this point.")
     deadline_aside: str = "deadline {date} passed and not checked since: confirm the current state"
-    deadline_note: str = ("{what}: the deadline of {date} has passed and the library has not "
-                          "been checked since; confirm the current state before the meeting")
+    deadline_note: str = ("{what}: the deadline of {date} has passed since the facts were last "
+                          "checked; confirm the current state before the meeting")
     point_label: str = "point {n} ({id})"
     snapshot_label: str = "country snapshot, {entry}"
-    long_date: str = "{date} {month} {year}"
+    long_date: str = "{month} {date}, {year}"
     quote: str = "\u201c{quote}\u201d"
     policy: str = "Policy notes"
     reviewed: str = "These facts were last reviewed {date}."
@@ -97,8 +97,8 @@ class Words:
                             "supplier matters.")
     no_releasable: str = "No releasable points were chosen."
     public_sources: str = "Public sources"
-    held_us_forces: str = ("point {n} ({id}) speaks of US forces and is left off the handout: no "
-                           "release is recorded (who cleared US-forces content, and when)")
+    held_us_forces: str = ("point {n} ({id}) speaks of U.S. forces and is left off the handout: no "
+                           "release is recorded (who cleared U.S.-forces content, and when)")
     held_no_wording: str = ("point {n} ({id}) is releasable but its library entry has no handout "
                             "wording (handout_text), so it is left off the handout")
     # The handout's figures (each printed only when a chosen point uses it)

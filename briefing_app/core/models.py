@@ -22,6 +22,8 @@ sys.modules.setdefault(_NO_PLUGINS.__name__, _NO_PLUGINS)
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator  # noqa: E402
 
+from .house_style import in_words, month_year, time_zone
+
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Audience = Literal["government", "carrier"]
 # Portion marks: uncontrolled (U), or controlled under one of two US regimes that are not ranked
@@ -49,20 +51,6 @@ def _known_marking(value: str) -> str:
     if value not in PORTION_MARKINGS:
         raise ValueError(f"must be one of {', '.join(PORTION_MARKINGS)}")
     return value
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-
-
-def month_year(date: dt.date) -> str:
-    """"December 2027", in English whatever the machine's locale (strftime's %B follows it)."""
-    return f"{MONTHS[date.month - 1]} {date.year}"
-
-
-def in_words(items: list[str]) -> str:
-    """"2G, 3G and 4G": a list as a sentence names it."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 PortionMarking = Annotated[str, AfterValidator(_known_marking)]
@@ -156,6 +144,9 @@ class Installation(Fact):
     name: str = Field(min_length=1)
     location: str = Field(min_length=1)
     service: str = Field(min_length=1)
+    # Families of U.S. personnel live there (accompanied tours), on the public record; false for
+    # rotational and deployed forces and where it is not known, so no sentence claims families.
+    families: bool = False
 
 
 class PolicyNote(Fact):
@@ -235,11 +226,22 @@ class Country(Strict):
     name: str = Field(min_length=1)
     name_in_text: str = ""  # how a sentence names it, when that differs: "the United Kingdom"
     aliases: list[str] = []
+    us_ally: bool = False  # bound to the United States by a mutual defense treaty (NATO, ANZUS, bilateral)
+    time_zone: str = ""  # the capital's zone in the tz database ("Europe/Rome"): meeting times
+    # The zone's usual abbreviation where the tz database gives only an offset ("+04"): "GST".
+    time_zone_abbreviation: str = ""
     us_forces: list[Installation] = []
     policy: list[PolicyNote] = []
     carriers: list[Carrier] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     reviewed: dt.date
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value and time_zone(value) is None:
+            raise ValueError(f"'{value}' is not a time zone of the tz database (such as Europe/Rome)")
+        return value
 
     @property
     def in_text(self) -> str:
@@ -252,10 +254,29 @@ class Country(Strict):
         return self.in_text[:1].upper() + self.in_text[1:]
 
     @property
+    def stance_run(self) -> list[PolicyNote]:
+        """The host's decisions since it last changed its stance, oldest first: the step that
+        set it and the steps taken under it (statements and others' acts set none)."""
+        run: list[PolicyNote] = []
+        for note in sorted((p for p in self.policy if p.stance is not None), key=lambda p: p.date):
+            run = [*run, note] if run and run[-1].stance == note.stance else [note]
+        return run
+
+    @property
     def stance_note(self) -> PolicyNote | None:
-        """The latest policy note that set the host's stance."""
-        dated = [p for p in self.policy if p.stance is not None]
-        return max(dated, key=lambda p: p.date) if dated else None
+        """The host's latest step under its stance."""
+        run = self.stance_run
+        return run[-1] if run else None
+
+    @property
+    def stance_since(self) -> dt.date | None:
+        run = self.stance_run
+        return run[0].date if run else None
+
+    @property
+    def stance_deadline(self) -> dt.date | None:
+        """The deadline its latest step with one set (a later step may set none of its own)."""
+        return next((p.deadline for p in reversed(self.stance_run) if p.deadline), None)
 
     @property
     def stance(self) -> HostStance:

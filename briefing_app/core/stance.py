@@ -8,7 +8,8 @@ the recommendations, and matches them against a point's `host_stances` and `carr
 
 from __future__ import annotations
 
-from .models import Carrier, Country, TalkingPoint, in_words, month_year
+from .house_style import in_words, month_year
+from .models import Carrier, Country, TalkingPoint
 
 # Who a point was written for, after "hosts" or "carriers", as a reason or the window names it.
 HOST_AUDIENCE = {"undecided": "still deciding", "restricting": "that restrict high-risk vendors",
@@ -25,16 +26,15 @@ CARRIER_SHORT = {"high-risk": "Huawei/ZTE", "replacing": "replacing", "trusted":
 def host_state(country: Country) -> str:
     """What the host has decided, as the rest of a sentence opening with its name:
     "has excluded high-risk vendors (since May 2022; removal by December 2027)"."""
-    note = country.stance_note
     words = {"undecided": "has no restriction on high-risk vendors on record",
              "restricting": "restricts high-risk vendors",
              "excluded": "has excluded high-risk vendors"}[country.stance]
-    if note is None:
+    if country.stance_since is None:
         return words
-    when = [f"since {month_year(note.date)}"]
-    if note.deadline:
+    when = [f"since {month_year(country.stance_since)}"]
+    if country.stance_deadline:
         when.append(f"{'removal' if country.stance == 'excluded' else 'next step'} by "
-                    f"{month_year(note.deadline)}")
+                    f"{month_year(country.stance_deadline)}")
     return f"{words} ({'; '.join(when)})"
 
 

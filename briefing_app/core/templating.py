@@ -19,7 +19,8 @@ from jinja2.environment import TemplateExpression
 from jinja2.parser import Parser
 from jinja2.sandbox import SecurityError
 
-from .models import NETWORK_ROLES, Carrier, Country, month_year
+from .house_style import long_date, month_year, possessive
+from .models import NETWORK_ROLES, Carrier, Country
 from .sandbox import (
     MAX_DIGITS,
     MAX_LOOP_DEPTH,
@@ -39,8 +40,9 @@ _FORBIDDEN = {
     nodes.Block: "blocks",
 }
 
-COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces", "policy",
-                  "carriers", "stance", "stance_date", "stance_deadline"}
+COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces",
+                  "us_families", "us_ally", "policy", "carriers", "stance", "stance_date",
+                  "stance_since", "stance_deadline"}
 CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes", "stance",
                   "high_risk", "deadline"}
 CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS}
@@ -48,6 +50,8 @@ CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS}
 
 ENV = BoundedEnvironment()
 ENV.filters["month_year"] = bounded_filter("month_year", month_year)  # "December 2027", whatever the machine's locale
+ENV.filters["long_date"] = bounded_filter("long_date", long_date)  # "December 1, 2027"
+ENV.filters["possessive"] = bounded_filter("possessive", possessive)  # "Italy's", "the Philippines'"
 
 
 def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any]:
@@ -62,6 +66,8 @@ def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any
             "at_start": country.at_start,
             "us_forces": [f.model_dump() for f in country.us_forces],
             "hosts_us_forces": bool(country.us_forces),
+            "us_families": any(f.families for f in country.us_forces),
+            "us_ally": country.us_ally,
             "policy": [{"date": p.date, "note": p.note} for p in country.policy],
             "carriers": [{"id": c.id, "name": c.name} for c in country.carriers],
             **_host_stance(country),
@@ -83,10 +89,11 @@ def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any
 
 
 def _host_stance(country: Country) -> dict[str, Any]:
-    """`stance`, and the date and deadline of the decision that set it (None without one)."""
+    """`stance`; the date of the latest step under it and of the step that set it; the
+    deadline in force (each None without one)."""
     note = country.stance_note
     return {"stance": country.stance, "stance_date": note.date if note else None,
-            "stance_deadline": note.deadline if note else None}
+            "stance_since": country.stance_since, "stance_deadline": country.stance_deadline}
 
 
 def _carrier_stance(carrier: Carrier) -> dict[str, Any]:

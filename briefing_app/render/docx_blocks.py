@@ -113,7 +113,7 @@ class Writer:
         for run in block.runs:
             add_run(out, printable(run.text), run.bold)
         if block.refs and block.refs_raised:  # out of the line read aloud: raised and small
-            out.add_run(",".join(map(str, block.refs))).font.superscript = True
+            out.add_run(block.refs_text).font.superscript = True
         elif block.refs:
             add_run(out, block.refs_text)
         return out

@@ -106,7 +106,7 @@ def paragraph(block: document.Paragraph, style: ParagraphStyle,
     kind = WholeParagraph if block.whole else SteadyParagraph
     refs = markup(block.refs_text)
     if block.refs and block.refs_raised:  # a superscript, smaller: out of the line read aloud
-        refs = f'<super><font size="{style.fontSize * 0.6:.1f}">{",".join(map(str, block.refs))}</font></super>'
+        refs = f'<super><font size="{style.fontSize * 0.6:.1f}">{refs}</font></super>'
     return kind((f"{mark}\u00a0" if mark else "") + text + refs, style, bulletText=bullet)
 
 
