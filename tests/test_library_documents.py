@@ -1,63 +1,61 @@
-"""The recommended brief and handout for every built-in country, carrier and audience, read as
-the documents they are: what the handout may say about US forces, and that it prints the
-wording written to be handed over. Assertions come from the library's data, not fixed text."""
+"""The recommended brief and handout for every built-in country, carrier and audience, A4 and
+Letter, read as the documents they are: what the handout may say about U.S. forces, that it
+prints the wording written to be handed over, that no page carries a tool's words, a raw field
+or a second date style, and that the spoken lines carry no citation numbers. Assertions come
+from the library's data, not from fixed text."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 import pytest
 
 from briefing_app.core.assemble import assemble
-from briefing_app.core.brief import Brief, Meeting, PointChoice, UsForcesRelease
+from briefing_app.core.brief import UsForcesRelease
 from briefing_app.core.compose import compose
 from briefing_app.core.counterpart import CounterpartCheck
-from briefing_app.core.library import Library, load_library
-from briefing_app.core.paths import builtin_library
-from briefing_app.core.produce import produce
-from briefing_app.core.recommend import recommended_ids
-from tests.pdf_reading import all_text
+from tests.house_style import british
+from tests.recommended_briefs import PAPERS, choices, library, meetings, printed, recommended
 
 RELEASE = UsForcesRelease(by="Defense Attaché office", date=dt.date(2026, 11, 27))
-
-
-@cache
-def library() -> Library:
-    return load_library([builtin_library()])
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# Words about the tool rather than the subject, and field values never put into words.
+TOOL_WORDS = re.compile(r"\blibrary\b|country profile|\btemplates?\b|applies_when|handout_text|"
+                        r"host_stances|carrier_stances|\bus_forces\b|recorded in this",
+                        re.IGNORECASE)
+RAW_FIELDS = re.compile(r"in-service|\[['\"]|(?<=[a-z,:;] )(?:None|True|False)\b|\{\{|\{%|%\}|\}\}|"
+                        r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/])")
+OTHER_DATE_STYLE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b")
+# "US forces" rather than "U.S. forces"; "the Philippines's" rather than "the Philippines'".
+HOUSE_STYLE = re.compile(r"\bUS\b(?!\$)|\b\w+s's\b|\bUSD\b|\bGBP\b")
+REFERENCE_TO_A_POINT = re.compile(r"\b(?:see|the) points? (?:on|about)\b", re.IGNORECASE)
 
 
 def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def meetings():
-    for country in sorted(library().countries.values(), key=lambda c: c.code):
-        for carrier in [None, *country.carriers]:
-            for audience in ("government", "carrier", "both"):
-                yield country, carrier, audience
-
-
-def recommended_brief(country, carrier, audience, **changes) -> Brief:
-    meeting = Meeting(audience=audience)
-    ids = recommended_ids(library(), country, carrier, meeting)
-    return Brief(country=country.code, carrier=carrier.id if carrier else None, meeting=meeting,
-                 points=tuple(PointChoice(id=i) for i in ids), **changes)
+def own_words(text: str, variant: str) -> str:
+    """A document's text without its list of sources, whose titles are their authors' words."""
+    if variant == "handout":
+        return text.split("Public sources")[0]
+    start = text.rfind(" Sources 1. ")
+    return text[:start] + text[text.rfind("Drafted:"):] if start > 0 else text
 
 
 def test_us_forces_reach_a_handout_only_with_a_recorded_release():
     printed_with_release = 0
     for country, carrier, audience in meetings():
-        held = assemble(library(), recommended_brief(country, carrier, audience))
+        choice = recommended(country.code, carrier and carrier.id, audience)
+        held = assemble(library(), choice.brief())
         text = flat(compose(held, "handout").text())
         for point in held.points:
             if point.us_forces and point.handout_text:
                 assert flat(point.handout_text) not in text, (country.code, point.id)
         for installation in country.us_forces:
             assert installation.name not in text, (country.code, installation.name)
-        released = assemble(library(), recommended_brief(country, carrier, audience,
-                                                         us_forces_release=RELEASE))
+        released = assemble(library(), choice.brief(us_forces_release=RELEASE))
         text = flat(compose(released, "handout").text())
         for point in released.points:
             if point.us_forces and point.releasable:
@@ -67,9 +65,8 @@ def test_us_forces_reach_a_handout_only_with_a_recorded_release():
 
 
 def test_a_handout_prints_handout_wording_never_the_spoken_line():
-    for country, carrier, audience in meetings():
-        brief = assemble(library(), recommended_brief(country, carrier, audience,
-                                                      us_forces_release=RELEASE))
+    for choice in choices():
+        brief = assemble(library(), choice.brief(us_forces_release=RELEASE))
         handout = flat(compose(brief, "handout").text())
         for point in brief.points:
             if point in brief.handout_points:
@@ -81,61 +78,77 @@ def test_a_handout_prints_handout_wording_never_the_spoken_line():
 @pytest.mark.parametrize("figure", ["market-share", "edge-core"])
 def test_a_figure_prints_only_when_a_chosen_point_uses_it(figure):
     titles = {"market-share": "Telecom equipment revenue share", "edge-core": "edge of a 5G network"}
-    for country, carrier, audience in meetings():
-        brief = assemble(library(), recommended_brief(country, carrier, audience))
+    for choice in choices():
+        brief = assemble(library(), choice.brief())
         uses = any(figure in p.figures for p in brief.handout_points)
-        assert (titles[figure] in compose(brief, "handout").text()) == uses, (country.code, figure)
+        assert (titles[figure] in compose(brief, "handout").text()) == uses, (choice, figure)
 
 
-# Words about the tool rather than the subject, and field values that were never put into words.
-TOOL_WORDS = re.compile(r"\blibrary\b|country profile|\btemplates?\b|applies_when|handout_text|"
-                        r"host_stances|carrier_stances|\bus_forces\b|recorded in this",
-                        re.IGNORECASE)
-RAW_FIELDS = re.compile(r"in-service|\[['\"]|\b(?:by|on|since|in|of) None\b|\{\{|\{%|%\}|\}\}")
+def proper_nouns() -> set[str]:
+    """Words the library capitalizes inside a sentence: names, which keep their capital after
+    "verify locally:" where an ordinary word takes a small letter."""
+    prose = [p.background + " " + p.text for p in library().points.values()]
+    prose += [f"{n.note} {n.verify}" for c in library().countries.values() for n in c.policy]
+    prose += [f"{k.notes} {v.verify}" for c in library().countries.values() for k in c.carriers
+              for v in k.vendors]
+    return set(re.findall(r"(?<=[a-z,;] )([A-Z][\w.'-]*)", " ".join(prose)))
 
 
-def natural_meetings():
-    """Every country with no carrier (a government meeting) and with each carrier."""
-    for country in sorted(library().countries.values(), key=lambda c: c.code):
-        yield country, None, "government"
-        for carrier in country.carriers:
-            yield country, carrier, "carrier"
+@pytest.mark.parametrize("paper", PAPERS)
+def test_rendered_pages_speak_of_the_subject_in_one_house_style(paper):
+    """No tool words, raw fields, second date style, "US" or "Philippines's" on any page, in
+    the words the app and the library write (source titles are their authors')."""
+    names = proper_nouns()
+    for choice in choices():
+        for variant in ("officer", "handout"):
+            text = own_words(printed(choice, paper, variant).text, variant)
+            where = (choice.code, choice.carrier_id, variant, paper)
+            for rule in (TOOL_WORDS, RAW_FIELDS, OTHER_DATE_STYLE, HOUSE_STYLE,
+                         REFERENCE_TO_A_POINT):
+                found = rule.search(text)
+                assert not found, (where, text[max(0, found.start() - 60):found.end() + 20])
+            found = british(text)
+            assert not found, (where, text[max(0, found.start() - 60):found.end() + 20])
+            for note in re.findall(r"[Vv]erify locally: ([A-Z][\w.'-]*)", text):
+                assert note.removesuffix("'s") in names, (where, note)
 
 
-@cache
-def rendered(code: str, carrier_id: str | None, audience: str, paper: str) -> tuple[str, str, Brief]:
-    country = library().country(code)
-    carrier = country.carrier(carrier_id) if carrier_id else None
-    brief = recommended_brief(country, carrier, audience, paper=paper)
-    officer, handout = (flat(all_text(produce(library(), brief, v).data)) for v in ("officer", "handout"))
-    return officer, handout, brief
-
-
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_rendered_pages_carry_no_tool_words_no_raw_fields_and_no_citations_in_spoken_lines(paper):
-    for country, carrier, audience in natural_meetings():
-        officer, handout, brief = rendered(country.code, carrier and carrier.id, audience, paper)
-        where = (country.code, carrier and carrier.id, paper)
-        for text in (officer, handout):
-            assert not TOOL_WORDS.search(text), (where, TOOL_WORDS.search(text).group(0))
-            assert not RAW_FIELDS.search(text), (where, RAW_FIELDS.search(text).group(0))
-        assembled = assemble(library(), brief)
-        details = [v.detail for k in country.carriers for v in k.vendors if len(v.detail) > 8]
-        for point in assembled.points:
+@pytest.mark.parametrize("paper", PAPERS)
+def test_spoken_lines_carry_their_source_numbers_raised_and_the_handout_none(paper):
+    for choice in choices():
+        officer = printed(choice, paper, "officer").text
+        handout = printed(choice, paper, "handout").text
+        brief = assemble(library(), choice.brief(paper))
+        for point in brief.points:
             spoken = flat(point.text)
-            assert spoken[-40:] in officer, (where, point.id)
-            assert f"{spoken[-40:]} [" not in officer, (where, point.id)  # numbers raised, not inline
-            for detail in details:  # the snapshot's short notes never reach a point's sentence
-                assert detail not in spoken and detail not in flat(point.handout_text), (where, point.id)
-        for installation in country.us_forces:  # the recommended handout holds no US-forces content
-            assert installation.name not in handout, where
+            assert spoken[-40:] in officer, (choice, point.id)
+            assert f"{spoken[-40:]} [" not in officer, (choice, point.id)
+            if point in brief.handout_points:
+                after = handout.split(flat(point.handout_text))[1][:3]
+                assert not re.match(r"\s?[\[\d]", after), (choice, point.id, after)
 
 
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_rendered_sentences_never_name_the_counterpart_among_its_own_examples(paper):
-    for country, carrier, audience in natural_meetings():
-        officer, handout, brief = rendered(country.code, carrier and carrier.id, audience, paper)
+@pytest.mark.parametrize("paper", PAPERS)
+def test_rendered_points_fit_the_record_and_never_hold_up_the_counterpart(paper):
+    """No recommended point written for another stance than the host's or the carrier's; no
+    sentence naming the counterpart among its own examples; no vendor note pasted into a
+    sentence; nothing about U.S. forces on a handout without a recorded release."""
+    for choice in choices():
+        country, carrier = choice.country, choice.carrier
+        officer = printed(choice, paper, "officer").text
+        handout = printed(choice, paper, "handout").text
         check = CounterpartCheck(library(), country, carrier)
-        for point in assemble(library(), brief).points:
-            assert check(point.text) == "" and check(point.handout_text) == "", point.id
-            assert flat(point.text)[:60] in officer
+        details = [v.detail for k in country.carriers for v in k.vendors if len(v.detail) > 8]
+        for point in assemble(library(), choice.brief(paper)).points:
+            record = library().points[point.id]
+            assert not record.host_stances or country.stance in record.host_stances, point.id
+            assert not (carrier and record.carrier_stances) \
+                or carrier.stance in record.carrier_stances, (point.id, carrier.id)
+            assert check(point.text) == check(point.handout_text) == "", (choice, point.id)
+            assert flat(point.text)[:60] in officer, (choice, point.id)
+            for detail in details:
+                assert detail not in point.text and detail not in point.handout_text, point.id
+            if record.us_forces:
+                assert flat(point.handout_text or point.text)[:60] not in handout, point.id
+        for installation in country.us_forces:
+            assert installation.name not in handout, choice

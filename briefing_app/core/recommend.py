@@ -12,7 +12,10 @@ from .stance import stance_misfit
 
 ALWAYS = "core point for every meeting"
 PER_TOPIC = 2
-ONE_PAGE = 8  # points of the library's length (at most 75 words each) that fit one printed page
+# The talking points a principal reads aloud fill one printed page at 12 pt: about this many
+# words, counting each point's title and text and, for its number, mark, source numbers and the
+# space after it, POINT_WORDS more (measured on every built-in brief, A4 and Letter).
+PAGE_WORDS, POINT_WORDS = 420, 10
 
 
 @dataclass(frozen=True)
@@ -76,16 +79,17 @@ def recommendations(
 ) -> list[Recommendation]:
     """One recommendation per library point, in presentation order.
 
-    At most `per_topic` points per topic and `ONE_PAGE` in all are recommended, so the talking
-    points fit the page a principal reads. Within a topic, points whose condition matched this
-    country or carrier come before general ones; every topic gets its first point before any
-    topic gets a second, in topic order. A point whose words would hold the counterpart up
-    as its own example is left out, with the sentence's fault as the reason.
+    At most `per_topic` points per topic are recommended, and no more than fill the one page
+    of talking points a principal reads (`PAGE_WORDS`). Within a topic, points whose condition
+    matched this country or carrier come before general ones; every topic gets its first point
+    before any topic gets a second, in topic order; a point that would overfill the page is
+    left out and a shorter one after it may still fit. A point whose words would hold the
+    counterpart up as its own example is left out, with the sentence's fault as the reason.
     """
     points = library.ordered_points()
     rendered = Rendered(library, country, carrier)
     verdicts = {p.id: recommend_point(p, rendered, meeting, explain) for p in points}
-    _leave_out_self_examples(verdicts, points, rendered)
+    words = _leave_out_self_examples(verdicts, points, rendered)
     ranked = []
     for topic in library.topics:
         fits = [p for p in points if p.topic == topic.id and verdicts[p.id].recommended]
@@ -94,23 +98,34 @@ def recommendations(
             _leave_out(verdicts, extra, f"this topic already has {per_topic} recommended points")
         ranked.append(fits[:per_topic])
     by_rank = [fits[rank] for rank in range(per_topic) for fits in ranked if len(fits) > rank]
-    for extra in by_rank[ONE_PAGE:]:
-        _leave_out(verdicts, extra, f"{ONE_PAGE} points already fill the page of talking points")
+    used = 0
+    for point in by_rank:
+        cost = words.get(point.id, 0) + POINT_WORDS
+        if used + cost > PAGE_WORDS:
+            _leave_out(verdicts, point, "the page of talking points is full")
+        else:
+            used += cost
     return [verdicts[p.id] for p in points]
 
 
 def _leave_out_self_examples(verdicts: dict[str, Recommendation], points: list[TalkingPoint],
-                             rendered: Rendered) -> None:
+                             rendered: Rendered) -> dict[str, int]:
+    """Leaves out points that hold the counterpart up as its own example; returns the words
+    each point still recommended prints (title and text), as rendered here."""
+    words = {}
     for point in points:
         if not verdicts[point.id].recommended:
             continue
         try:
             fault = next(filter(None, (rendered.template_names_itself(t)
                                        for t in (point.text, point.handout_text) if t)), "")
+            text = rendered.text(point.text)
         except TemplateFailure:
             continue  # `library check` reports a broken template; the point stays visible
         if fault:
             verdicts[point.id] = Recommendation(point.id, False, fault)
+        words[point.id] = len(point.title.split()) + len(text.split())
+    return words
 
 
 def _leave_out(verdicts: dict[str, Recommendation], point: TalkingPoint, why: str) -> None:
