@@ -2,9 +2,12 @@
 the library still loads, and it is one whole version (the old or the new), never a mix.
 
 Each install runs in a child process started from a forkserver that has already imported the
-app (so a child starts in milliseconds, not a second), and is killed with SIGKILL after a
-random delay spread over an uninterrupted install's duration. A control runs the same harness
-on a naive installer that copies the new files over the old ones: the check catches it.
+app (so a child starts in milliseconds, not a second); the child says when its work begins, and
+is killed with SIGKILL after a random delay spread over an uninterrupted install's duration.
+The test also shows that the kills do interrupt installs (most children die by the signal,
+several while their files are being verified and written), and a control runs the same kills
+on an installer that replaces each file atomically but not the library as a whole: the check
+finds the mix.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ import multiprocessing
 import random
 import re
 import shutil
+import signal
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,13 +26,13 @@ import pytest
 from briefing_app.core.library_config import LibraryConfig
 from briefing_app.core.update_keys import new_keys
 from briefing_app.core.update_publisher import publish
-from briefing_app.core.update_store import installed
+from briefing_app.core.update_store import current_version, installed
 
 from .update_kill_child import nothing, run_install, run_naive_install
 
 POINTS = 300
 KILLS = 24
-CONTROLS = 8
+CONTROLS = 10
 PRELOAD = ["tests.update_kill_child", "briefing_app.__main__", "briefing_app.commands.updates",
            "briefing_app.core.update_client", "briefing_app.core.library", "tuf.ngclient"]
 
@@ -58,6 +63,28 @@ def state(data: Path, base: Path) -> str:
     return f"v{release.version}"
 
 
+def moment(data: Path) -> str:
+    """How far an install had gone when it stopped: 'before' anything was staged, 'verifying'
+    (files being verified and written), 'committing' (all staged, flushing to disk), 'moved'
+    (version 2 in place, not yet in use), 'switched'."""
+    updates = data / "library-updates"
+    if current_version(data) == 2:
+        return "switched"
+    if (updates / "versions" / "2").exists():
+        return "moved"
+    staging = next(updates.glob("staging-*"), None)
+    if staging is None:
+        return "before"
+    return "committing" if (staging / "release.json").exists() else "verifying"
+
+
+@dataclass(frozen=True)
+class Run:
+    killed: bool  # the child died by SIGKILL (it had not finished)
+    moment: str
+    outcome: str
+
+
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory):
     """Keys, v1 installed in a pristine data folder, v2 published in the repository."""
@@ -83,17 +110,19 @@ def setup(tmp_path_factory):
     return root, base, keys, repo, pristine, context
 
 
-def kill_at_random(setup, target, runs: int, seed: int) -> list[str]:
+def kill_at_random(setup, target, runs: int, seed: int) -> list[Run]:
     """The library's state after each of `runs` kills, after one uninterrupted run has timed
-    the installer."""
+    the installer from the moment its work began."""
     root, base, keys, repo, pristine, context = setup
     data = root / "data"
 
     def start():
         shutil.rmtree(data, ignore_errors=True)
         shutil.copytree(pristine, data, symlinks=True)
-        child = context.Process(target=target, args=(str(repo), str(data), str(keys / "root.json")))
+        started = context.Event()
+        child = context.Process(target=target, args=(str(repo), str(data), str(keys / "root.json"), started))
         child.start()
+        assert started.wait(60), "the installer never started"
         return child
 
     child = start()
@@ -102,24 +131,33 @@ def kill_at_random(setup, target, runs: int, seed: int) -> list[str]:
     duration = time.perf_counter() - began
     assert child.exitcode == 0
     rng = random.Random(seed)
-    outcomes = []
+    done = []
     for _ in range(runs):
         child = start()
         time.sleep(rng.uniform(0, 1.2 * duration))  # a few land after the switch too
         child.kill()  # SIGKILL: no clean-up runs
         child.join(10)
-        outcomes.append(state(data, base))
-    print(f"{target.__name__}: {duration:.3f} s uninterrupted; after kills: "
-          f"{ {o: outcomes.count(o) for o in set(outcomes)} }")
-    return outcomes
+        done.append(Run(child.exitcode == -signal.SIGKILL, moment(data), state(data, base)))
+    print(f"{target.__name__}: {duration:.3f} s uninterrupted; killed {sum(r.killed for r in done)} "
+          f"of {runs}; moments {_count(r.moment for r in done)}; outcomes {_count(r.outcome for r in done)}")
+    return done
+
+
+def _count(values) -> dict[str, int]:
+    values = list(values)
+    return {value: values.count(value) for value in sorted(set(values))}
 
 
 def test_a_kill_at_any_moment_leaves_a_whole_library(setup):
-    outcomes = kill_at_random(setup, run_install, KILLS, seed=16)
-    assert set(outcomes) <= {"v1", "v2"}, outcomes
+    done = kill_at_random(setup, run_install, KILLS, seed=16)
+    assert {r.outcome for r in done} <= {"v1", "v2"}, done
+    interrupted = [r for r in done if r.killed]
+    assert len(interrupted) >= KILLS // 2, done  # the kills did stop installs part-way
+    assert sum(r.moment == "verifying" for r in interrupted) >= 3, done  # mid-file, not only before
     root, base, keys, repo, _pristine, context = setup
     data = root / "data"
-    child = context.Process(target=run_install, args=(str(repo), str(data), str(keys / "root.json")))
+    started = context.Event()
+    child = context.Process(target=run_install, args=(str(repo), str(data), str(keys / "root.json"), started))
     child.start()
     child.join(60)
     assert child.exitcode == 0 and state(data, base) == "v2"  # the next install completes
@@ -128,6 +166,6 @@ def test_a_kill_at_any_moment_leaves_a_whole_library(setup):
         ["1", "2"], ["2"])
 
 
-def test_control_the_check_catches_an_installer_that_is_not_atomic(setup):
-    outcomes = kill_at_random(setup, run_naive_install, CONTROLS, seed=17)
-    assert any(not o.startswith("v") for o in outcomes), outcomes
+def test_control_the_same_kills_catch_an_installer_that_is_not_atomic(setup):
+    done = kill_at_random(setup, run_naive_install, CONTROLS, seed=17)
+    assert any(r.killed and r.outcome.startswith("mixed") for r in done), done
