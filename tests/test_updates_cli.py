@@ -3,6 +3,7 @@ temporary folders (the user data folder is one too: see conftest.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import stat
@@ -98,7 +99,7 @@ def test_a_root_threshold_needs_that_many_root_keys(cli, tmp_path):
     assert len(list((tmp_path / "k2").glob("root-*.key"))) == 2
 
 
-def test_publish_install_status_update_and_export_the_new_wording(cli, hq, tmp_path):
+def test_publish_install_status_update_and_export_the_new_wording(cli, hq, tmp_path, user_data):
     keys, libdir, repo, _made = hq
     said = ok(publish(cli, hq, "--notes", "First release for posts")).stdout
     assert "Published library version 1" in said
@@ -119,7 +120,11 @@ def test_publish_install_status_update_and_export_the_new_wording(cli, hq, tmp_p
 
     reword(libdir, OLD_WORDS, NEW_WORDS)
     ok(publish(cli, hq, "--notes", "Compulsion point reworded"))
-    ok(install(cli, repo, keys))
+    said = ok(install(cli, repo, keys)).stdout
+    assert "The previous library (update 1) is kept" in said
+    versions = user_data / "library-updates" / "versions"
+    assert sorted(p.name for p in versions.iterdir()) == ["1", "2"]
+    assert OLD_WORDS in (versions / "1" / "library" / POINT).read_text(encoding="utf-8")
     assert "update 2: from Test HQ" in ok(cli("library", "status")).stdout
     out = tmp_path / "it.pdf"
     ok(cli("export", "--country", "IT", "--point", "compulsion-law", "-o", str(out)))
@@ -270,3 +275,31 @@ def test_publish_warns_when_the_root_expires_before_the_publication(cli, tmp_pat
                     str(tmp_path / "repo"), "--expires", "60"))
     assert "root expires" not in result.stderr
     assert "Published library version 2" in result.stdout
+
+
+def test_expired_or_too_few_signatures_exit_1_and_keep_the_library(cli, hq, tmp_path):
+    """The refusals the core tests on a fixed clock, as a post meets them: exit status 1, one
+    reason in words, and the library in use unchanged."""
+    from tuf.api.metadata import Metadata, Root
+
+    from briefing_app.core.update_keys import rotate
+    from briefing_app.core.update_publisher import publish as sign
+
+    _keys, libdir, repo, _made = hq
+    keys = tmp_path / "keys-2-of-2"
+    ok(cli("library", "keys", "new", str(keys), "--threshold", "2", "--publisher", "Test HQ"))
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=200)
+    sign(libdir, keys, repo, expires_days=30, now=long_ago)
+    refused(install(cli, repo, keys), "update refused", "signed metadata has expired", "fresh copy")
+    assert "update: none installed" in ok(cli("library", "status")).stdout
+
+    ok(cli("library", "publish", str(libdir), "--keys", str(keys), "--to", str(repo)))
+    ok(install(cli, repo, keys))
+    rotate(keys, ["targets"])
+    ok(cli("library", "publish", str(libdir), "--keys", str(keys), "--to", str(repo)))
+    second = repo / "metadata" / "2.root.json"
+    root = Metadata[Root].from_bytes(second.read_bytes())
+    root.signatures.pop(next(iter(root.signatures)))  # one signature where the root needs two
+    second.write_bytes(root.to_bytes())
+    refused(cli("library", "install", str(repo)), "update refused", "or by too few of them")
+    assert "update 2: from Test HQ" in ok(cli("library", "status")).stdout
