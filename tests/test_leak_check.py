@@ -81,6 +81,14 @@ NAMES = [  # (entry as typed in a person field, releasable text holding the name
     ("Margaret Thornbury", "Margaret\u2800Thornbury will follow up."),
     ("Margaret Thornbury", "Margaret\u00a0Thornbury\u3000will follow up."),
     ("Margaret\u2003Thornbury", "Margaret Thornbury will follow up."),
+    ("Margaret Thornbury", "\u24c9\u24bd\u24c4\u24c7\u24c3\u24b7\u24ca\u24c7\u24ce will follow up."),  # circled
+    ("Margaret Thornbury", "\u1d1b\u029c\u1d0f\u0280\u0274\u0299\u1d1c\u0280\u028f will follow up."),  # small capitals
+    ("Margaret Thornbury", "Thornbury\u034f will follow up."),  # combining grapheme joiner
+    ("Margaret Thornbury", "Thorn bury will follow up."),  # a long surname split by a space
+    ("Margaret Thornbury", "Write to margaret.thornbury@state.gov."),
+    ("Seán O'Brien", "Sean O\u2019Brien will follow up."),
+    ("Anne Smith-Jones", "Smith-Jones will follow up."),
+    ("Kim Min-su", "Minsu Kim will follow up."),
 ]
 
 
@@ -139,6 +147,14 @@ MARKINGS = [  # (text, marking named)
     ("OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE"),
     ("official-sensitive commercial", "OFFICIAL-SENSITIVE COMMERCIAL"),
     ("OFFICIAL", "OFFICIAL"),
+    ("SBU", "SBU"),
+    ("S.B.U.", "SBU"),
+    ("C U I", "CUI"),
+    ("U//FOUO", "FOUO"),
+    ("(U/FOUO) We welcome the law.", "(U/FOUO)"),
+    ("[U] We welcome the law.", "(U)"),
+    ("NOFORN", "NOFORN"),
+    ("top secret", "TOP SECRET"),
 ]
 
 
@@ -155,7 +171,43 @@ def test_the_briefs_own_banner_is_found_in_another_case():
 @pytest.mark.parametrize("text", [
     "Official figures show the market shares.", "Sensitive networks need trusted vendors.",
     "Items (s), (t) and (u) of the annex apply.", "The cui bono question is old.",
-    "Use only trusted vendors, for official networks.",
+    "Use only trusted vendors, for official networks.", "It is no secret that trusted vendors matter.",
+    "Confidential talks continue.", "Section C, UI design.",
 ])
 def test_ordinary_words_that_look_like_a_marking_pass(text):
     assert leaks(text) == []
+
+
+COMMON_NAMES = """
+Nancy Rogers, John Jones, George Washington, James Smith, Mary Johnson, Robert Williams, Linda
+Brown, Michael Garcia, Sarah Miller, David Davis, Karen Rodriguez, Thomas Martinez, Lisa Hernandez,
+Mark Lopez, Susan Wilson, Daniel Anderson, Betty Thomas, Paul Taylor, Grace Moore, Kevin Jackson,
+Hope Martin, Brian Lee, Amy Thompson, Jason White, Laura Harris, Eric Clark, Anna Lewis, Ryan
+Robinson, Emma Walker, Frank Young, Rose Allen, Peter King, Helen Wright, Carl Scott, Joan Torres,
+Minh Nguyen, Jack Hill, Ruth Green, Adam Adams, Alan Baker, Joy Hall, Sean Campbell, Faith Mitchell,
+Will Carter, Ann Roberts, Dan Evans, Sue Turner, Tim Parker, Kim Collins, Ray Stewart, Ivy Morris,
+Lee Murphy, Ann Cook, Jo Ward, Hunter Long, Chase Bell, Sky Price, May Day, Heath Banks, Miles
+Fields, Dale Marsh
+""".replace("\n", " ").strip().split(", ")
+
+
+def test_every_recommended_handout_passes_with_a_staff_of_common_names():
+    """No false alarm on what the library itself prints: its points, figures and public
+    sources name people too ("Chairman Rogers", "Jones Day")."""
+    from briefing_app.core.compose import compose
+    from briefing_app.core.library import load_library
+    from briefing_app.core.paths import builtin_library
+    from briefing_app.core.recommend import recommended_ids
+
+    library = load_library([builtin_library()])
+    alarms = []
+    for n, (country, carrier) in enumerate((c, k) for c in library.countries.values() for k in (None, *c.carriers)):
+        staff = [COMMON_NAMES[(n * 7 + i) % len(COMMON_NAMES)] for i in range(20)] + ["Nancy Rogers", "John Jones"]
+        brief = Brief(country=country.code, carrier=carrier.id if carrier else None, drafted_by=staff[0],
+                      clearances=tuple(Clearance(name=p) for p in staff[1:4]),
+                      meeting=Meeting(participants=tuple(staff[4:])),
+                      points=tuple(PointChoice(id=i) for i in recommended_ids(library, country, carrier)))
+        assembled = assemble(library, brief)
+        text = compose(assembled, "handout").text()
+        alarms += [(country.code, leak) for leak in find_leaks(officer_only(assembled, text), text)]
+    assert alarms == []

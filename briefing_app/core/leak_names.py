@@ -121,6 +121,9 @@ def name_of(entry: str, vocabulary: frozenset[str] = frozenset()) -> Name:
     cjk = _cjk(parts, asides)
     names = [p for p in parts if len("".join(p)) > 1 and not has_cjk("".join(p))]
     packed = {"".join(a + b) for a in names for b in names if a != b and len("".join(a + b)) >= 10}
+    last = parts[surname] if 0 <= surname < len(parts) else ()
+    if len("".join(last)) >= 9 and last in names and distinctive(last, vocabulary):
+        packed.add("".join(last))  # "Thorn bury", split where no line breaks
     return Name(tuple(sorted(phrases)), tuple(sorted(packed)), cjk, digits)
 
 
@@ -176,10 +179,11 @@ def _joined(segment: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 def _phrases(parts: list[tuple[str, ...]], surname: int, vocabulary: frozenset[str],
              nicknames: list[str]) -> set[str]:
     names = [p for p in parts if len("".join(p)) > 1 and not has_cjk("".join(p))]
-    found = {phrase(a + b) for a in names for b in names if a != b}
     if not names:
-        return found
+        return set()
     last = parts[surname] if 0 <= surname < len(parts) and parts[surname] in names else names[-1]
+    names += [("".join(p),) for p in names if len(p) > 1 and p[0] not in PARTICLES]  # "Min-su" as "Minsu"
+    found = {phrase(a + b) for a in names for b in names if a != b}
     # any part after a title or before an honorific: which part is the surname is not always known
     found.update(phrase((title, *part)) for title in HONORIFICS for part in names)
     found.update(phrase((*part, suffix)) for suffix in SUFFIXES for part in names)

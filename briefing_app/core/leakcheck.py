@@ -31,9 +31,11 @@ from .markings import marking_words
 
 _SHORT = 16        # below this many letters a piece is matched as whole words only
 _SENTENCE = 40     # sentences at least this long are also matched on their own
-LONG_FORMS = ("CONTROLLED UNCLASSIFIED INFORMATION", "FOR OFFICIAL USE ONLY", "LIMITED OFFICIAL USE")
-_PORTION = re.compile(r"\(\s*(?:U|(?i:sbu|cui|fouo))\s*(?://[^()]{0,60})?\)"
-                      r"|(?:^|(?<=[.!?:;]\s))\(\s*u\s*(?://[^()]{0,60})?\)(?=\s)")  # "(u) We ..." too
+# long forms, short forms and the controls of the US and UK markings, and the classified levels
+OTHER_FORMS = ("CONTROLLED UNCLASSIFIED INFORMATION", "FOR OFFICIAL USE ONLY", "LIMITED OFFICIAL USE",
+               "SBU", "FOUO", "NOFORN", "LIMDIS", "EXDIS", "NODIS", "CONFIDENTIAL", "SECRET", "TOP SECRET")
+_PORTION = re.compile(r"[(\[]\s*(?:U|(?i:sbu|cui|fouo))\s*(?:/{1,2}[^()\[\]]{0,60})?[)\]]"
+                      r"|(?:^|(?<=[.!?:;]\s))\(\s*u\s*(?:/{1,2}[^()]{0,60})?\)(?=\s)")  # "(u) We ..." too
 _BETWEEN = r"[\s\-/_]*"  # what may stand between a marking's words: "OFFICIAL-SENSITIVE", "CUI//SP"
 
 Pieces = tuple[tuple[str, str], ...]  # (where it comes from, text)
@@ -77,12 +79,13 @@ def marking_patterns(banner: str) -> tuple[tuple[str, re.Pattern[str], bool], ..
     """Every marking of every scheme, its long forms and the brief's own banner, each as a
     pattern over folded text, and whether that text is casefolded first."""
     found = {}
-    for word in {*marking_words(), *LONG_FORMS, *([fold(banner).strip()] if banner.strip() else [])}:
+    for word in {*marking_words(), *OTHER_FORMS, *([fold(banner).strip()] if banner.strip() else [])}:
         if word.startswith("("):
             continue  # portion marks: `_PORTION`
         parts = tokens(word.casefold())
         plain = len(parts) == 1 and (ordinary(parts[0]) or len(parts[0]) <= 3)
-        joined = _BETWEEN.join(re.escape(p) for p in (tokens(word) if plain else parts))
+        # in capitals, its letters may stand apart ("S.B.U.", "C U I")
+        joined = r"[\s.]*".join(map(re.escape, word)) if plain else _BETWEEN.join(re.escape(p) for p in parts)
         found[word] = (word, re.compile(rf"(?<![\w-]){joined}(?![\w-])"), not plain)
     return tuple(found[w] for w in sorted(found, key=lambda w: (-len(w), w)))
 
@@ -117,9 +120,11 @@ def officer_only(brief: AssembledBrief, allowed: str) -> OfficerOnly:
 
 def library_words(brief: AssembledBrief) -> frozenset[str]:
     """The words of what the library itself prints on the handout (its points' titles and
-    wording, the country and carrier): a surname that is one of them is not looked for alone."""
+    wording, the country and carrier, the public sources): a surname that is one of them
+    ("Chairman Rogers" in a source's title) is not looked for alone."""
     texts = [brief.country.name, brief.country.in_text, brief.carrier.name if brief.carrier else ""]
     texts += [f"{p.title} {p.handout_text}" for p in brief.handout_points if not p.custom]
+    texts += [f"{s.title} {s.publisher}" for s in brief.sources]
     return frozenset(t for text in texts for t in tokens(fold(text).casefold()))
 
 
@@ -143,9 +148,9 @@ def find_leaks(material: OfficerOnly, text: str) -> list[str]:
 
 def marking_leaks(markings, text: Folded) -> list[tuple[str, Callable[[Folded], bool]]]:
     """The markings `text` holds, each with a test that finds it again (for the message); a
-    marking inside a longer one found ("UNCLASSIFIED" in "SENSITIVE BUT UNCLASSIFIED") is
-    not named again."""
-    found = []
+    marking inside a longer one found ("UNCLASSIFIED" in "SENSITIVE BUT UNCLASSIFIED", "SBU"
+    in "(SBU)") is not named again."""
+    found = [(mark, lambda t, mark=mark: mark in _portions(t)) for mark in dict.fromkeys(_portions(text))]
     for word, pattern, casefolded in markings:
         spelled = phrase(tokens(word.casefold())) if casefolded and " " not in word.strip() else ""
 
@@ -155,13 +160,11 @@ def marking_leaks(markings, text: Folded) -> list[tuple[str, Callable[[Folded], 
         if test(text) and not any(phrase(tokens(word.casefold())) in phrase(tokens(longer.casefold()))
                                   for longer, _ in found):
             found.append((word, test))
-    for mark in dict.fromkeys(_portions(text)):
-        found.append((mark, lambda t, mark=mark: mark in _portions(t)))
     return found
 
 
 def _portions(text: Folded) -> list[str]:
-    return [re.sub(r"\s", "", m.upper()) for m in _PORTION.findall(text.cased)]
+    return [re.sub(r"\s", "", m.upper()).replace("[", "(").replace("]", ")") for m in _PORTION.findall(text.cased)]
 
 
 def releasable_leaks(brief: Brief, banner: str, name: str) -> list[Fault]:
