@@ -61,23 +61,26 @@ class BriefController(QObject):
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self._restored_unsaved = False
-        self._clean = True
+        self._saved = self.brief  # as last opened or saved
+        self._was_modified = False
         self.replaced_names: tuple[str, ...] = ()  # of a country and carrier chosen before
-        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
 
     @property
     def modified(self) -> bool:
-        return self._restored_unsaved or not self._clean
+        """Whether the brief differs from the file: text typed and deleted again, or an edit
+        undone, leaves it unmodified."""
+        return self._restored_unsaved or self.brief != self._saved
 
-    def _on_undo_stack_clean_changed(self, clean: bool) -> None:
-        """Kept from the signal, since the stack also emits it while being destroyed."""
-        self._clean = clean
-        self.modified_changed.emit(self.modified)
+    def _report_modified(self) -> None:
+        if self.modified != self._was_modified:
+            self._was_modified = self.modified
+            self.modified_changed.emit(self.modified)
 
     # -- whole-brief operations ------------------------------------------------------------
     def _show(self, brief: Brief) -> None:
         self.brief = brief
         self.brief_changed.emit(brief)
+        self._report_modified()
 
     def change(self, brief: Brief, label: str, merge_key: str | None = None) -> None:
         """The one way a view's edit becomes part of the brief, with an undo step."""
@@ -91,8 +94,10 @@ class BriefController(QObject):
         self.replaced_names = ()
         self.path = path
         self._restored_unsaved = unsaved
+        self._saved = brief
         self._show(brief)
         self.path_changed.emit(path)
+        self._was_modified = self.modified
         self.modified_changed.emit(self.modified)
 
     def new_brief(self) -> None:
@@ -111,9 +116,10 @@ class BriefController(QObject):
         save_brief(self.brief, target)
         self.path = target
         self._restored_unsaved = False
-        self.undo_stack.setClean()
+        self._saved = self.brief
         self.path_changed.emit(target)
-        self.modified_changed.emit(self.modified)
+        self._was_modified = False
+        self.modified_changed.emit(False)
 
     def wording_changes(self) -> dict[str, WordingChange]:
         """The chosen points whose library wording changed since the brief recorded it."""

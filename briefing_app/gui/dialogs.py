@@ -137,11 +137,12 @@ def show_error(parent: QWidget | None, summary: str, details: str, log_file: Pat
     dialog.exec()
 
 
-def show_folder(folder: Path) -> None:
-    """The system's file manager, on `folder`."""
+def show_folder(folder: Path) -> bool:
+    """The system's file manager on `folder`, or the system's viewer on a file; False when
+    there is none (a bare desktop) or it refused."""
     from PySide6.QtGui import QDesktopServices
 
-    QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
+    return QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 
 
 def ask_accept_update(parent: QWidget, title: str, html: str) -> bool:

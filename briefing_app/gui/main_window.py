@@ -10,10 +10,11 @@ class on first use and the `Qt` namespace alone takes about 40 ms.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
@@ -483,8 +484,16 @@ class MainWindow(QMainWindow):
         dialogs.show_faults(self, title, faults)
 
     # -- library and help -----------------------------------------------------------------
+    def open_in_system(self, path: Path, title: str) -> None:
+        """The system's file manager or viewer on `path`; where there is none (a bare desktop),
+        the path in words, to open by hand."""
+        if not dialogs.show_folder(path):
+            dialogs.show_info(self, title, self.tr(
+                "<p>No program on this computer opened it. It is here:</p><p><b>{0}</b></p>"
+                "<p>Open it with the file manager or viewer you use.</p>").format(escape(str(path))))
+
     def _open_library_folder(self) -> None:
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(self.loader.folders()[-1])))
+        self.open_in_system(self.loader.folders()[-1], self.tr("Library folder"))
 
     def _choose_library_folder(self) -> None:
         folder = dialogs.ask_folder(self, self.tr("Choose Library Folder"), QtCore.QDir.homePath())
@@ -505,8 +514,12 @@ class MainWindow(QMainWindow):
         library = self.controller.library
         dates = [p.reviewed for p in library.points.values()]
         dates += [c.reviewed for c in library.countries.values()]
-        reviewed = (self.tr("reviewed between {0} and {1}").format(min(dates), max(dates)) if dates
-                    else self.tr("empty"))
+        if not dates:
+            reviewed = self.tr("empty")
+        elif min(dates) == max(dates):
+            reviewed = self.tr("every entry reviewed on {0}").format(min(dates))
+        else:
+            reviewed = self.tr("reviewed between {0} and {1}").format(min(dates), max(dates))
         dialogs.show_info(self, self.tr("About Briefing Builder"), self.tr(
             "<b>Briefing Builder {0}</b><p>Talking points, officer briefs and handouts on 5G vendor "
             "security.</p><p>Library: {1} points, {2} countries, {3}.<br>Folders: {4}</p>").format(
@@ -517,7 +530,7 @@ class MainWindow(QMainWindow):
         if diagnostics.start_logging() is None:
             self.statusBar().showMessage(self.tr("No log is being written."), 5000)
         else:
-            dialogs.show_folder(diagnostics.log_folder())
+            self.open_in_system(diagnostics.log_folder(), self.tr("Log folder"))
 
     def _set_detailed_logging(self, on: bool) -> None:
         """For a bug report: the log then also records file names and error messages, which may

@@ -125,7 +125,7 @@ def test_help_shows_the_log_folder(qtbot, make_window, logs, monkeypatch):
     log, _ = logs
     window = make_window()
     opened = []
-    monkeypatch.setattr(dialogs, "show_folder", opened.append)
+    monkeypatch.setattr(dialogs, "show_folder", lambda folder: opened.append(folder) or True)
     action = next(a for a in window.findChildren(QAction) if a.text() == "Show &Log Folder")
     assert action.isEnabled()
     action.trigger()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.brief import Brief, Counterpart
+from ...core.language import words
 from ...core.outputs import PAPERS
 from ..controller import BriefController
 from .clearance_table import ClearanceTable
@@ -48,8 +49,7 @@ class MeetingForm(QScrollArea):
         self._controller = controller
         self._redrawing = False
         t = self.tr
-        self.title = QLineEdit(accessibleName=t("Meeting title"),
-                               placeholderText=t("e.g. 5G security with TIM"))
+        self.title = QLineEdit(accessibleName=t("Meeting title"))
         self.when_set = QCheckBox(t("Set"), accessibleName=t("Date and time set"))
         self.when = QDateTimeEdit(calendarPopup=True, accessibleName=t("Date and time"),
                                   displayFormat="yyyy-MM-dd HH:mm")
@@ -177,7 +177,20 @@ class MeetingForm(QScrollArea):
             del people[row]
             self._controller.update_meeting(merge=False, counterparts=tuple(people))
 
+    def _title_placeholder(self, brief: Brief) -> str:
+        """What the documents print as the title while it is empty, for this brief's carrier or
+        country."""
+        library = self._controller.library
+        country = library.country(brief.country) if brief.country else None
+        if country is None:
+            return self.tr("e.g. 5G vendor security")
+        carrier = country.carrier(brief.carrier) if brief.carrier else None
+        w = words("en")
+        who = carrier.name if carrier else w.government_of.format(country=country.in_text)
+        return self.tr("Left empty: {0}").format(w.meeting_with.format(who=who))
+
     def _on_controller_brief_changed(self, brief: Brief) -> None:
+        self.title.setPlaceholderText(self._title_placeholder(brief))
         shown = (brief.meeting, brief.scheme, brief.regime, brief.post, brief.drafted_by,
                  brief.clearances, brief.paper)
         if shown == self._shown:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.assemble import reference_faults
 from ...core.brief import Brief
 from ...core.faults import InputError
 from ...core.library import Library
@@ -96,7 +97,7 @@ class PreviewPane(QWidget):
         self._timer.timeout.connect(self.refresh_now)
         group.buttonToggled.connect(lambda _b, on: on and self.refresh_now())
         controller.brief_changed.connect(lambda _brief: self._timer.start())
-        if self._blocked(controller.brief):
+        if self._blocked(controller.library, controller.brief):
             self.refresh_now()
         else:
             self._show_message(self.tr("Building the preview…"))
@@ -110,7 +111,7 @@ class PreviewPane(QWidget):
         """Build the preview of the brief as it is now, or as soon as the build running ends."""
         self._timer.stop()
         brief, library = self._controller.brief, self._controller.library
-        blocked = self._blocked(brief)
+        blocked = self._blocked(library, brief)
         if blocked:
             self._generation += 1  # a build still running is not shown
             self._show_message(blocked)
@@ -138,10 +139,15 @@ class PreviewPane(QWidget):
             self._again = False
             self.refresh_now()
 
-    def _blocked(self, brief: Brief) -> str:
-        """Why there is nothing to preview yet, or "" when there is."""
+    def _blocked(self, library: Library, brief: Brief) -> str:
+        """Why there is nothing to preview yet, or "" when there is. A country or carrier the
+        library lacks is said here, not reported again: the Problems list already names it."""
         if brief.country is None:
             return self.tr("Choose a country and a carrier to see the brief.")
+        missing = reference_faults(library, brief)
+        if missing:
+            return self.tr("The library has no {0}: choose the country and carrier again to see the "
+                           "brief.").format("; ".join(f.reason for f in missing))
         if not brief.points:
             return self.tr("Tick at least one talking point to see the brief.")
         return ""

@@ -1,0 +1,79 @@
+"""The small things an officer notices: the unsaved mark, the Title's hint, About, a problem
+listed once, and a folder that cannot be opened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from briefing_app.core.brief import Brief, PointChoice
+from briefing_app.core.brief_file import save_brief
+from briefing_app.gui import dialogs
+from tests.gui.test_workflow import choose_italy_and_tim
+
+
+def trigger(window, text: str) -> None:
+    next(a for a in window.findChildren(QAction) if a.text() == text).trigger()
+
+
+def test_typing_and_deleting_back_to_the_saved_text_clears_the_unsaved_mark(qtbot, make_window, tmp_path):
+    path = tmp_path / "rome.brief"
+    save_brief(Brief(country="IT", carrier="tim", points=(PointChoice(id="compulsion-law"),)), path)
+    window = make_window(path)
+    assert not window.isWindowModified()
+    title = window.meeting_form.title
+    title.setFocus()
+    qtbot.keyClicks(title, "Rome")
+    assert window.isWindowModified() and window.controller.modified
+    for _ in "Rome":
+        qtbot.keyClick(title, Qt.Key_Backspace)
+    assert title.text() == ""
+    assert not window.isWindowModified() and not window.controller.modified
+    qtbot.keyClicks(title, "X")
+    qtbot.keyClick(title, Qt.Key_Z, Qt.ControlModifier)  # undone: as saved again
+    assert window.controller.brief.meeting.title == "" and not window.isWindowModified()
+
+
+def test_the_title_hint_says_what_prints_for_this_carrier_or_country(qtbot, make_window):
+    window = make_window()
+    title = window.meeting_form.title
+    assert "TIM" not in title.placeholderText()
+    choose_italy_and_tim(qtbot, window)
+    assert title.placeholderText() == "Left empty: Meeting with TIM"
+    window.controller.choose_country("NZ")
+    assert title.placeholderText() == "Left empty: Meeting with the Government of New Zealand"
+
+
+def test_about_names_the_version_and_a_single_review_date_once(qtbot, make_window, library_dir, monkeypatch):
+    for path in library_dir.rglob("*.toml"):
+        text = path.read_text()
+        path.write_text(text.replace("reviewed = 2020-01-01", "reviewed = 2026-11-20"))
+    window = make_window()
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append(text))
+    trigger(window, "&About Briefing Builder")
+    from briefing_app import __version__
+
+    assert f"Briefing Builder {__version__}" in shown[0]
+    assert "every entry reviewed on 2026-11-20" in shown[0] and "between" not in shown[0]
+
+
+def test_an_unknown_country_is_listed_once_and_the_preview_says_why(qtbot, make_window, tmp_path):
+    path = tmp_path / "old.brief"
+    save_brief(Brief(country="ZZ", points=(PointChoice(id="compulsion-law"),)), path)
+    window = make_window(path)
+    window.preview.refresh_now()
+    reasons = [f.reason for f in window.problems.problems()]
+    assert sum("'ZZ'" in r for r in reasons) == 1, reasons
+    assert "unknown country 'ZZ'" in window.preview.message.text()
+
+
+def test_open_library_folder_without_a_file_manager_names_the_folder(qtbot, make_window, library_dir,
+                                                                    monkeypatch):
+    window = make_window()
+    shown = []
+    monkeypatch.setattr(dialogs, "show_folder", lambda folder: False)
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, text: shown.append((title, text)))
+    trigger(window, "&Open Library Folder")
+    assert shown and shown[0][0] == "Library folder"
+    assert str(window.loader.folders()[-1]) in shown[0][1]
