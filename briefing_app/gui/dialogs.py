@@ -166,9 +166,40 @@ def show_info(parent: QWidget, title: str, text: str) -> None:
     QtWidgets.QMessageBox.about(parent, title, text)
 
 
-def ask_printer(parent: QWidget) -> QPrinter | None:
+def ask_printer(parent: QWidget, title: str, line: str) -> QPrinter | None:
+    """A printer, set up by the officer in the system's print dialog, whose title and first
+    line (where the dialog is Qt's own, not the system's) name what it prints."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded when first printing
 
     printer = QPrinter(QPrinter.HighResolution)
     dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    layout = dialog.layout()
+    if isinstance(layout, QtWidgets.QBoxLayout):
+        layout.insertWidget(0, QtWidgets.QLabel(line, wordWrap=True, accessibleName=tr("Printing")))
     return printer if dialog.exec() == QPrintDialog.Accepted else None
+
+
+def ask_meeting_pack(parent: QWidget, name: str, handouts: int) -> tuple[str, int, int] | None:
+    """How to produce the meeting pack: ('print' or 'export', officer brief copies, handout
+    copies), or None. `handouts` is the suggested count: one per counterpart."""
+    W = QtWidgets
+    dialog = W.QDialog(parent, windowTitle=tr("Meeting Pack — {0}").format(name))
+    officer = W.QSpinBox(minimum=0, maximum=50, value=1, accessibleName=tr("Officer brief copies"))
+    handout = W.QSpinBox(minimum=0, maximum=50, value=max(1, handouts), accessibleName=tr("Handout copies"))
+    form = W.QFormLayout()
+    form.addRow(W.QLabel(tr("Both documents of {0}, checked as an export is.").format(name), wordWrap=True))
+    form.addRow(W.QLabel(tr("&Officer brief copies:"), buddy=officer), officer)
+    form.addRow(W.QLabel(tr("&Handout copies:"), buddy=handout), handout)
+    buttons = W.QDialogButtonBox(W.QDialogButtonBox.Cancel)
+    chosen = []
+    for text, how in ((tr("&Print…"), "print"), (tr("&Export to Folder…"), "export")):
+        button = buttons.addButton(text, W.QDialogButtonBox.AcceptRole)
+        button.clicked.connect(lambda _checked=False, h=how: chosen.append(h))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    dialog.setLayout(form)
+    if dialog.exec() != W.QDialog.Accepted or not chosen:
+        return None
+    return chosen[-1], officer.value(), handout.value()

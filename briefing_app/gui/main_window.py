@@ -10,7 +10,6 @@ class on first use and the `Qt` namespace alone takes about 40 ms.
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QMainWindow
 from .. import __version__
 from ..core.faults import Fault, InputError
 from . import diagnostics, dialogs
+from .output_commands import OutputCommands
 from .settings import AppSettings
 from .tasks import Runner
 
@@ -34,14 +34,7 @@ if TYPE_CHECKING:
     from .library_loader import LibraryLoader
 
 
-def _produce(library, brief, name: str, variant: str, to, fmt: str = "pdf", source=None):
-    """Runs on a worker: the one way out, to a file or a printer; ReportLab loads here."""
-    from ..core.produce import produce
-
-    return produce(library, brief, variant, fmt, to, name=name, source=source)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(OutputCommands, QMainWindow):
     ready = Signal()  # panels filled, brief open: the officer can work
 
     def __init__(self, settings: AppSettings, runner: Runner):
@@ -67,6 +60,7 @@ class MainWindow(QMainWindow):
         """Second step: the panels over `controller`, then every command."""
         from .widgets.chosen_list import ChosenList
         from .widgets.country_panel import CountryPanel
+        from .widgets.exported_bar import ExportedBar
         from .widgets.meeting_form import MeetingForm
         from .widgets.point_editor import PointEditor
         from .widgets.point_tree import PointTree
@@ -81,6 +75,9 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane(controller, self.runner, self.settings.preview_zoom)
         self._layout_panels()
         self._add_problems_dock()
+        self.exported_bar = ExportedBar()
+        self.exported_bar.open_requested.connect(lambda path: self.open_in_system(path, self.tr("Exported file")))
+        self.statusBar().addPermanentWidget(self.exported_bar)
         self._add_preview_actions()
         self._add_undo_actions()
         self.point_tree.point_selected.connect(self._on_point_selected)
@@ -211,6 +208,9 @@ class MainWindow(QMainWindow):
         self._action(file, t("Export &Handout…"), lambda: self.export("handout"), "Ctrl+Shift+E")
         self._action(file, t("Export for &Clearance (Word)…"), lambda: self.export("officer", "docx"))
         self._action(file, t("&Print…"), self.print_brief, K.Print)
+        self._action(file, t("Print &Meeting Pack…"), self.print_meeting_pack, "Ctrl+Shift+P")
+        self.open_export_action = self._action(file, t("Open &Last Export"), self.open_last_export, waits=False)
+        self.open_export_action.setEnabled(False)
         file.addSeparator()
         self._action(file, t("&Quit"), self.close, K.Quit, waits=False)
         self.edit_menu = bar.addMenu(t("&Edit"))
@@ -437,61 +437,7 @@ class MainWindow(QMainWindow):
                  if brief.meeting.when else ""]
         return "-".join(p.lower() for p in parts if p) or "meeting"
 
-    # -- output ---------------------------------------------------------------------------
-    def export(self, variant: str, fmt: str = "pdf") -> None:
-        """Export a variant; the Word file is the officer brief for the clearance round. Each
-        format's dialog opens in the folder it was last saved to."""
-        from ..core.outputs import FORMATS
-
-        stem = self.controller.path.stem if self.controller.path else self._suggested_stem()
-        folder = self.settings.export_folder(fmt) or (
-            self.controller.path.parent if self.controller.path else Path(QtCore.QDir.homePath()))
-        title = {"docx": self.tr("Export for Clearance (Word)"), "officer": self.tr("Export Officer Brief"),
-                 "handout": self.tr("Export Handout")}["docx" if fmt == "docx" else variant]
-        suggestion = folder / f"{stem}-{variant}{FORMATS[fmt].suffix}"
-        path = dialogs.ask_save_path(self, title, str(suggestion), fmt)
-        if not path:
-            return
-        self.settings.remember_export_folder(fmt, path.parent)
-        library, brief, name = self.controller.library, self.controller.brief, self._display_name()
-        source = self.controller.path
-        self.runner.run(lambda: _produce(library, brief, name, variant, path, fmt, source),
-                        lambda result: self._on_exported(path, result),
-                        lambda err: self._report_failure(self.tr("Cannot export"), err))
-
-    def _on_exported(self, path: Path, result) -> None:
-        """Warnings the export raised (a clearance still pending) are listed, not hidden."""
-        self.statusBar().showMessage(self.tr("Exported {0}").format(path), 5000)
-        self.problems.set_problems("export", [Fault(str(path), "", w, True) for w in result.warnings])
-        self._update_problems_title()
-
-    def print_brief(self) -> None:
-        """Prints the variant on show, checked like an export: a leaking handout is refused."""
-        from .printing import print_pdf
-
-        printer = dialogs.ask_printer(self)
-        if printer is None:
-            return
-        library, brief, variant = self.controller.library, self.controller.brief, self.preview.variant
-        name = self._display_name()
-        self.runner.run(lambda: _produce(library, brief, name, variant,
-                                         lambda data: print_pdf(data, printer)),
-                        lambda _result: self.statusBar().showMessage(self.tr("Sent to the printer"), 5000),
-                        lambda err: self._report_failure(self.tr("Cannot print"), err))
-
-    def _report_failure(self, title: str, err: BaseException) -> None:
-        faults = err.faults if isinstance(err, InputError) else [Fault(self._display_name(), "", str(err))]
-        dialogs.show_faults(self, title, faults)
-
     # -- library and help -----------------------------------------------------------------
-    def open_in_system(self, path: Path, title: str) -> None:
-        """The system's file manager or viewer on `path`; where there is none (a bare desktop),
-        the path in words, to open by hand."""
-        if not dialogs.show_folder(path):
-            dialogs.show_info(self, title, self.tr(
-                "<p>No program on this computer opened it. It is here:</p><p><b>{0}</b></p>"
-                "<p>Open it with the file manager or viewer you use.</p>").format(escape(str(path))))
-
     def _open_library_folder(self) -> None:
         self.open_in_system(self.loader.folders()[-1], self.tr("Library folder"))
 

@@ -92,7 +92,7 @@ def test_print_sends_every_page_to_the_printer(qtbot, make_window, tmp_path, mon
     printer = QPrinter(QPrinter.ScreenResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    monkeypatch.setattr(dialogs, "ask_printer", lambda parent: printer)
+    monkeypatch.setattr(dialogs, "ask_printer", lambda parent, title, line: printer)
     window.print_brief()
     printed = PdfReader(tmp_path / "printed.pdf")
     window.preview.refresh_now()
@@ -226,7 +226,7 @@ def test_printing_a_leaking_handout_is_refused(qtbot, make_window, tmp_path, mon
     printer = QPrinter(QPrinter.ScreenResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    monkeypatch.setattr(dialogs, "ask_printer", lambda parent: printer)
+    monkeypatch.setattr(dialogs, "ask_printer", lambda parent, title, line: printer)
     shown = []
     monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
     window.activateWindow()
