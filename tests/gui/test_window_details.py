@@ -3,6 +3,8 @@ listed once, and a folder that cannot be opened."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
@@ -77,3 +79,26 @@ def test_open_library_folder_without_a_file_manager_names_the_folder(qtbot, make
     trigger(window, "&Open Library Folder")
     assert shown and shown[0][0] == "Library folder"
     assert str(window.loader.folders()[-1]) in shown[0][1]
+
+
+def test_choosing_a_fifo_or_a_proc_file_in_the_open_dialog_names_it_and_never_hangs(qtbot, make_window,
+                                                                                   tmp_path, monkeypatch):
+    """The Open dialog hands over whatever the officer typed, /proc/kmsg included (a read of it
+    blocks for root); the window refuses it at once and keeps the open brief."""
+    import os
+
+    window = make_window()
+    choose_italy_and_tim(qtbot, window)
+    fifo = tmp_path / "pipe.brief"
+    os.mkfifo(fifo)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, name: "discard")
+    for path in (fifo, Path("/proc/kmsg")):
+        monkeypatch.setattr(dialogs, "ask_open_path", lambda parent, folder, p=path: p)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, Qt.Key_O, Qt.ControlModifier)
+    assert [title for title, _ in shown] == ["Cannot open brief"] * 2
+    assert str(fifo) in str(shown[0][1][0]) and "/proc/kmsg" in str(shown[1][1][0])
+    assert window.controller.brief.country == "IT"
