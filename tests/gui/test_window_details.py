@@ -102,3 +102,18 @@ def test_choosing_a_fifo_or_a_proc_file_in_the_open_dialog_names_it_and_never_ha
     assert [title for title, _ in shown] == ["Cannot open brief"] * 2
     assert str(fifo) in str(shown[0][1][0]) and "/proc/kmsg" in str(shown[1][1][0])
     assert window.controller.brief.country == "IT"
+
+
+def test_library_titles_show_in_full_with_title_and_review_date_in_the_tooltip(qtbot, make_window):
+    window = make_window()
+    tree = window.point_tree
+    window.splitter.setSizes([280, 400, 400])  # a narrow left panel, as on a laptop
+    qtbot.waitUntil(lambda: tree.width() < 300)
+    item = tree.item("compulsion-law")
+    title = "Chinese law obliges firms to assist state intelligence work"
+    assert item.text(0) == title
+    assert item.toolTip(0) == f"{title}\nReviewed 2026-11-20"
+    line = tree.tree.fontMetrics().height()
+    rect = tree.tree.visualItemRect(item)
+    assert rect.height() >= 2 * line  # wrapped over two lines or more, not cut off
+    assert tree.tree.fontMetrics().horizontalAdvance(title) > tree.tree.columnWidth(0)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +33,21 @@ from ..controller import BriefController
 ID_ROLE = Qt.UserRole
 STALE_MARK = "⚠"
 WARNING = QColor("#a15c00")
+
+
+class WrappedTitles(QStyledItemDelegate):
+    """Rows as tall as their title needs in the title column's width (Qt's own word wrap keeps
+    one line and elides)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        size = super().sizeHint(option, index)
+        tree = self.parent()
+        if index.column() != 0 or not index.parent().isValid():
+            return size
+        room = tree.columnWidth(0) - tree.indentation() * 2 - 2 * option.fontMetrics.height() - 8
+        text = option.fontMetrics.boundingRect(QRect(0, 0, max(40, room), 10_000), Qt.TextWordWrap,
+                                               index.data())
+        return QSize(size.width(), max(size.height(), text.height() + 4))
 
 
 class PointTree(QWidget):
@@ -50,7 +67,8 @@ class PointTree(QWidget):
                                    self.tr("Written for")])
         self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(True)  # titles in full, over two lines where the panel is narrow
+        self.tree.setItemDelegateForColumn(0, WrappedTitles(self.tree))
         self.recommend_button = QPushButton(self.tr("Tick Recommended"), enabled=False)
         self.recommend_button.setToolTip(self.tr(
             "Tick the points recommended for this meeting and untick the rest; rewordings and "
@@ -93,10 +111,10 @@ class PointTree(QWidget):
             if is_stale(point.reviewed, self._today):
                 item.setText(0, f"{STALE_MARK} {point.title}")
                 item.setForeground(0, QBrush(WARNING))
-                item.setToolTip(0, self.tr("Stale: last reviewed {0}; check it before use").format(
-                    point.reviewed.isoformat()))
+                reviewed = self.tr("Stale: last reviewed {0}; check it before use")
             else:
-                item.setToolTip(0, self.tr("Reviewed {0}").format(point.reviewed.isoformat()))
+                reviewed = self.tr("Reviewed {0}")
+            item.setToolTip(0, f"{point.title}\n{reviewed.format(point.reviewed.isoformat())}")
             self._items[point.id] = item
         self.tree.expandAll()
         self.tree.blockSignals(False)
@@ -122,10 +140,12 @@ class PointTree(QWidget):
         self.tree.blockSignals(False)
 
     def resizeEvent(self, event) -> None:
-        """Titles get most of the width; a long reason is elided and shown whole as a tooltip."""
+        """Titles get most of the width and wrap; a long reason is elided and shown whole as a
+        tooltip."""
         super().resizeEvent(event)
-        self.tree.setColumnWidth(0, int(self.width() * 0.5))
-        self.tree.setColumnWidth(1, int(self.width() * 0.3))
+        self.tree.setColumnWidth(0, int(self.width() * 0.6))
+        self.tree.setColumnWidth(1, int(self.width() * 0.25))
+        self.tree.doItemsLayout()  # the rows' heights follow the titles' new wrapping
 
     def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         point_id = item.data(0, ID_ROLE)
