@@ -12,7 +12,7 @@ import time
 import shiboken6
 from PySide6.QtCore import Qt
 
-from briefing_app.gui import dialogs, main_window
+from briefing_app.gui import dialogs, output_commands
 from briefing_app.gui.tasks import ThreadRunner
 from briefing_app.gui.widgets import preview
 
@@ -69,7 +69,7 @@ def test_closing_while_an_export_is_written_reports_its_failure_first(qtbot, mak
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
     shown = []
     monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
-    monkeypatch.setattr(main_window, "_produce", slowly(main_window._produce))
+    monkeypatch.setattr(output_commands, "_produce", slowly(output_commands._produce))
     window.export("officer")
     assert window.close()
     assert [title for title, _ in shown] == ["Cannot export"]  # not lost with the window
