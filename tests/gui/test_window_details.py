@@ -117,3 +117,15 @@ def test_library_titles_show_in_full_with_title_and_review_date_in_the_tooltip(q
     rect = tree.tree.visualItemRect(item)
     assert rect.height() >= 2 * line  # wrapped over two lines or more, not cut off
     assert tree.tree.fontMetrics().horizontalAdvance(title) > tree.tree.columnWidth(0)
+
+
+def test_the_user_guide_reads_without_sideways_scrolling(qtbot, make_window):
+    window = make_window()
+    trigger(window, "&User Guide")
+    guide = window.guide
+    qtbot.waitExposed(guide)
+    assert "1024×600" in guide.browser.toPlainText()  # both screenshots are described
+    assert guide.browser.horizontalScrollBar().maximum() == 0
+    guide.resize(640, 600)
+    qtbot.waitUntil(lambda: guide.browser.viewport().width() < 620)
+    qtbot.waitUntil(lambda: guide.browser.horizontalScrollBar().maximum() == 0, timeout=2000)

@@ -70,6 +70,7 @@ class CuiFields(QWidget):
     def _build(self) -> None:
         t = self.tr
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.form.setContentsMargins(0, 0, 0, 0)
         for label, field in ((t("Marking scheme:"), self.scheme), (t("Re&gime:"), self.regime),
                              (t("Descriptor:"), self.descriptor), (t("Overall mar&king:"), self.marking)):

@@ -96,6 +96,7 @@ class MeetingForm(QScrollArea):
         t = self.tr
         page = QWidget()
         form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # on a small screen, labels above fields
         when = QHBoxLayout()
         when.addWidget(self.when_set)
         when.addWidget(self.when, 1)
