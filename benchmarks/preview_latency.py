@@ -68,10 +68,11 @@ def main() -> int:
 
     latencies = []
     for word in (WORDS * 3)[:args.runs]:
-        for char in word:  # a quick typist: a key every 80 ms
+        for char in word[:-1]:  # a quick typist: a key every 80 ms
             QTest.keyClick(editor, char)
             QTest.qWait(80)
-        typed_at, wanted = time.perf_counter(), window.controller.brief
+        QTest.keyClick(editor, word[-1])
+        typed_at, wanted = time.perf_counter(), window.controller.brief  # the last keystroke
         wait_for(app, lambda wanted=wanted: shown and shown[-1][1] == wanted)
         latencies.append(shown[-1][0] - typed_at)
         QTest.qWait(400)
