@@ -8,13 +8,19 @@ must not silently renumber what the rest of the brief refers to.
 
 from __future__ import annotations
 
+import re
+
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Mm
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from ..core import document as doc
 from ..core.document import printable
+from .docx_styles import style_elements
 
 ROLE_STYLES = {"body": "Normal", "subtitle": "Subtitle", "question": "Question", "note": "Note",
                "bluf": "BLUF", "cell": "Table Text"}
@@ -31,16 +37,30 @@ def _set(parent, tag: str, **attrs: str):
     return element
 
 
+_R, _RPR, _B, _T, _PPR, _PSTYLE, _VAL = (qn(f"w:{tag}") for tag in ("r", "rPr", "b", "t", "pPr", "pStyle", "val"))
+_BREAKS = {"\t": qn("w:tab"), "\n": qn("w:br")}
+_SPACE = qn("xml:space")
+_PIECES = re.compile(r"([\t\n])")
+
+
 def add_run(paragraph, text: str, bold: bool = False) -> None:
-    """A run of `text`; plain text goes into one `w:t` (python-docx's `add_run(text)` reads
-    it a character at a time, for tabs and line breaks, a quarter of a brief's layout)."""
-    if "\t" in text or "\n" in text:
-        run = paragraph.add_run(text)
-    else:
-        run = paragraph.add_run()
-        run._r.add_t(text)
+    """A run of `text`, tabs and line breaks as Word's own, written as XML: python-docx's
+    `add_run` looks for each new element's place among every one the schema allows there,
+    and reads text a character at a time, most of the time a brief's layout took."""
+    run = paragraph._p.makeelement(_R)
     if bold:
-        run.bold = True
+        run.append(run.makeelement(_RPR))
+        run[0].append(run.makeelement(_B))
+    for piece in _PIECES.split(text):
+        if piece in _BREAKS:
+            run.append(run.makeelement(_BREAKS[piece]))
+        elif piece:
+            t = run.makeelement(_T)
+            t.text = piece
+            if piece != piece.strip():
+                t.set(_SPACE, "preserve")
+            run.append(t)
+    paragraph._p.append(run)
 
 
 class Writer:
@@ -49,24 +69,44 @@ class Writer:
     def __init__(self, word, width, shade: str):
         self.word, self.width, self.shade = word, width, shade
         self._style_ids: dict[str, str] = {}
+        self._end = word.element.body.sectPr  # the body's last element: new blocks go before it
         self.last = None  # the paragraph added last
+        self.last_table: Table | None = None
 
     def add(self, style: str, text: str = ""):
-        """A new paragraph in `style` at the end of the body."""
-        out = self.last = self.word.add_paragraph()
+        """A new paragraph in `style` at the end of the body, put straight before the body's
+        section properties (python-docx's `add_paragraph` looks for them among all of the body's
+        paragraphs every time)."""
+        p = self._end.makeelement(qn("w:p"))
+        if style != "Normal":
+            properties = p.makeelement(_PPR)
+            properties.append(properties.makeelement(_PSTYLE, {_VAL: self._style_id(style)}))
+            p.append(properties)
+        self._end.addprevious(p)
+        out = self.last = Paragraph(p, self.word._body)
         if text:
             add_run(out, text)
-        if style != "Normal":
-            self.restyle(out, style)
         return out
+
+    def _style_id(self, style: str) -> str:
+        if not self._style_ids:
+            self._style_ids = {name: element.styleId for name, element in style_elements(self.word).items()}
+        return self._style_ids[style]
+
+    def add_table(self, rows: int, columns: int) -> Table:
+        """A new table in Table Grid at the end of the body (placed and styled as `add`
+        places and styles a paragraph)."""
+        tbl = CT_Tbl.new_tbl(rows, columns, self.width)
+        tbl.tblStyle_val = self._style_id("Table Grid")
+        self._end.addprevious(tbl)
+        self.last_table = Table(tbl, self.word._body)
+        return self.last_table
 
     def restyle(self, paragraph, style: str) -> None:
         """Set a paragraph's style by its id. (python-docx's `style = name` looks for the
         default style among all of the template's styles each time: half of a brief's
         export.)"""
-        if not self._style_ids:
-            self._style_ids = {s.name: s.style_id for s in self.word.styles}
-        paragraph._p.style = self._style_ids[style]
+        paragraph._p.style = self._style_id(style)
 
     def blocks(self, blocks: tuple[doc.Block, ...]) -> None:
         for block in blocks:
@@ -129,7 +169,7 @@ class Writer:
         if rows and rows[0]:  # the table's portion mark opens its first cell
             first = (rows[0][0],) if isinstance(rows[0][0], str) else rows[0][0]
             rows[0][0] = (doc.marked(block.portion, first[0]), *first[1:])
-        table = self.word.add_table(rows=len(rows), cols=columns, style="Table Grid")
+        table = self.add_table(len(rows), columns)
         widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
             else [int(self.width / columns)] * columns
         table.autofit = False
@@ -149,7 +189,7 @@ class Writer:
                          fill=self.shade)
 
     def box(self, block: doc.Box) -> None:
-        table = self.word.add_table(rows=1, cols=1, style="Table Grid")
+        table = self.add_table(1, 1)
         table.alignment = WD_TABLE_ALIGNMENT.RIGHT if block.align == "right" \
             else WD_TABLE_ALIGNMENT.CENTER
         cell = table.cell(0, 0)
@@ -175,7 +215,7 @@ class Writer:
                          for row in figure.rows)
             notes = ()
         self.table(doc.Table(rows))
-        properties = self.word.tables[-1]._tbl.tblPr
+        properties = self.last_table._tbl.tblPr
         _set(properties, "w:tblCaption", val=printable(figure.title))
         _set(properties, "w:tblDescription", val=printable(figure.alt))
         for note in notes:

@@ -17,6 +17,8 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 
 from ..core.library import toml
 from ..core.outputs import PAPERS
@@ -56,22 +58,32 @@ def set_up(word, paper: str) -> int:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(page["margin_mm"]))
     section.header_distance = section.footer_distance = Mm(page["banner_offset_mm"])
-    styles = word.styles
-    by_name = {s.name: s for s in styles}  # looking each up by name reads all of them each time
+    elements = style_elements(word)
     for name, spec in data["style"].items():
-        style_name = WORD_STYLES[name]
-        style = by_name.get(style_name)
-        if style is None:
-            style = styles.add_style(style_name, WD_STYLE_TYPE.PARAGRAPH)
-            style.base_style = by_name["Normal"]
-        _paragraph_style(style, spec, data)
-    caption = by_name["Caption"]
+        element = elements.get(WORD_STYLES[name])
+        if element is None:  # added as `add_style` adds it, without reading every name first
+            element = word.styles.element.add_style_of_type(WORD_STYLES[name], WD_STYLE_TYPE.PARAGRAPH, False)
+            element.basedOn_val = elements["Normal"].styleId
+        _paragraph_style(StyleFactory(element), spec, data)
+    caption = StyleFactory(elements["Caption"])
     _paragraph_style(caption, {**data["style"]["label"], "colour": "ink", "space_before": 6}, data)
     for name in ("Header", "Footer"):
-        _paragraph_style(by_name[name], {"font": page["banner_font"], "size": page["footer_size"],
-                                        "leading": page["footer_size"] * 1.25}, data)
+        _paragraph_style(StyleFactory(elements[name]), {"font": page["banner_font"], "size": page["footer_size"],
+                                                        "leading": page["footer_size"] * 1.25}, data)
     _name_fallbacks(word, data["word"])
     return section.page_width - section.left_margin - section.right_margin
+
+
+def style_elements(word) -> dict[str, Any]:
+    """Each style's XML by the name Word shows. (python-docx reads the names of all of the
+    template's 270 styles through its proxies for every look-up by name.)"""
+    name, value = qn("w:name"), qn("w:val")
+    found = {}
+    for element in word.styles.element.iterchildren(qn("w:style")):
+        named = element.find(name)
+        if named is not None:
+            found[BabelFish.internal2ui(named.get(value))] = element
+    return found
 
 
 def _paragraph_style(style, spec: dict[str, Any], data: dict[str, Any]) -> None:
