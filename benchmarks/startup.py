@@ -167,6 +167,11 @@ def main() -> int:
     args = parser.parse_args()
     from run import HEADER, print_table, typical_brief
 
+    # as installed, from compiled bytecode (see run.py): a shell with PYTHONDONTWRITEBYTECODE
+    # set would otherwise recompile every module changed since the last compile on every start
+    subprocess.run([sys.executable, "-m", "compileall", "-qq", "-j0", str(ROOT / "briefing_app"),
+                    sysconfig.get_paths()["purelib"]], check=False)
+
     with tempfile.TemporaryDirectory() as tmp:
         brief = args.brief.resolve() if args.brief else typical_brief(Path(tmp))
         print_table([HEADER, *rows(brief, args.repeat)])
