@@ -303,3 +303,26 @@ def test_expired_or_too_few_signatures_exit_1_and_keep_the_library(cli, hq, tmp_
     second.write_bytes(root.to_bytes())
     refused(cli("library", "install", str(repo)), "update refused", "or by too few of them")
     assert "update 2: from Test HQ" in ok(cli("library", "status")).stdout
+
+
+def test_trusting_the_root_again_in_other_bytes_does_not_open_a_rollback(cli, hq, tmp_path):
+    """`--trust` with the same root re-serialised (or a later root of the same publisher) is
+    not another publisher: an older update stays refused, and so does the same version again."""
+    from tuf.api.metadata import Metadata, Root
+    from tuf.api.serialization.json import JSONSerializer
+
+    keys, libdir, repo, _made = hq
+    ok(publish(cli, hq))
+    old_stick = tmp_path / "old-stick"
+    shutil.copytree(repo, old_stick)
+    ok(install(cli, repo, keys))
+    reword(libdir, OLD_WORDS, NEW_WORDS)
+    ok(publish(cli, hq))
+    ok(install(cli, repo, keys))
+    compact = tmp_path / "root-compact.json"
+    compact.write_bytes(Metadata[Root].from_file(str(keys / "root.json")).to_bytes(JSONSerializer(compact=True)))
+    refused(cli("library", "install", str(old_stick), "--trust", str(compact)), "update refused",
+            "it is version 1, older than version 2")
+    refused(cli("library", "install", str(repo), "--trust", str(compact)), "update refused",
+            "it is version 2, not newer than version 2")
+    assert "update 2: from Test HQ" in ok(cli("library", "status")).stdout

@@ -160,12 +160,11 @@ def stage(repo: Path, data_dir: Path, trust: Path | None = None,
         updater.refresh()
         trusted = updater._trusted_set  # noqa: SLF001 - the verified metadata ngclient holds
         targets, root = trusted.targets, trusted.root
-        same_publisher = current is not None and current.anchor == anchor
-        if same_publisher and targets.version < current.version:
-            raise InputError(_fault(repo, _rollback(targets.version, current.version)))
-        if same_publisher and targets.version == current.version:
+        if current is not None and current.anchor == anchor and targets.version == current.version:
             shutil.rmtree(staging, ignore_errors=True)
             return current
+        if current is not None and targets.version <= current.version:  # whatever root it trusts
+            raise InputError(_fault(repo, _rollback(targets.version, current.version)))
         if targets.delegations is not None:
             raise InputError(_fault(repo, "it delegates to other signers, which library updates do not"))
         for path, info in sorted(targets.targets.items()):
@@ -204,9 +203,13 @@ def _fault(repo: Path, reason: str) -> Fault:
 
 
 def _rollback(offered: int | None, have: int | None) -> str:
+    """Refusing a version not newer than one seen here. The check does not depend on the root
+    an install trusts: the same root given with `--trust` in other bytes, or a later root of the
+    same publisher, must not open a way back to an old stick."""
     offered_text = f"version {offered}" if offered is not None else "an older version"
     have_text = f"version {have}" if have is not None else "a newer version"
-    return (f"it is {offered_text}, older than {have_text} already seen here; installing it "
+    relation = "not newer than" if offered is not None and offered == have else "older than"
+    return (f"it is {offered_text}, {relation} {have_text} already seen here; installing it "
             "would roll the library back (an old stick or copy?), so the library is unchanged")
 
 
