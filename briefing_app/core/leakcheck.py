@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from .assemble import AssembledBrief
 from .brief import Brief
@@ -75,6 +76,7 @@ def _quoted(entry: str) -> str:
     return f"'{entry if len(entry) <= 60 else entry[:59] + '…'}'"
 
 
+@cache
 def marking_patterns(banner: str) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
     """Every marking of every scheme, its long forms and the brief's own banner, each as a
     pattern over folded text, and whether that text is casefolded first."""
@@ -177,12 +179,20 @@ def releasable_leaks(brief: Brief, banner: str, name: str) -> list[Fault]:
         point = brief.custom(choice.id)
         if point is None or not point.releasable:
             continue
-        text = Folded(f"{point.title}\n{point.text}")
-        found = [what for what, person in people if person.found_in(text)]
-        found += [f"the marking '{word}'" for word, _ in marking_leaks(markings, text)]
         faults += [Fault(name, f"point {number} ({point.id})", f"a releasable point holds {what}: "
-                         "take it out, or the handout will be refused") for what in dict.fromkeys(found)]
+                         "take it out, or the handout will be refused")
+                   for what in _held(f"{point.title}\n{point.text}", people, markings)]
     return faults
+
+
+@lru_cache(maxsize=256)
+def _held(text: str, people: tuple[tuple[str, Name], ...], markings: tuple) -> tuple[str, ...]:
+    """The names and markings one point's text holds; remembered, so a key typed in one point
+    reads only that point again."""
+    folded = Folded(text)
+    found = [what for what, person in people if person.found_in(folded)]
+    found += [f"the marking '{word}'" for word, _ in marking_leaks(markings, folded)]
+    return tuple(dict.fromkeys(found))
 
 
 def _filled(pieces: list[tuple[str, str]]) -> Pieces:

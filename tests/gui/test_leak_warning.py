@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
+from briefing_app.gui import dialogs
+
 
 def leak_rows(window) -> list[tuple[str, str]]:
     return [(f.place, f.reason) for f in window.problems.problems() if "releasable point holds" in f.reason]
@@ -37,3 +39,24 @@ def test_a_name_typed_into_a_releasable_point_is_listed_at_once(qtbot, make_wind
         "a releasable point holds the marking '(SBU)': take it out, or the handout will be refused"]
     editor.releasable.setChecked(False)  # not on the handout: no longer a leak
     assert leak_rows(window) == []
+
+
+def test_exporting_the_handout_is_refused_naming_the_field_and_the_name(qtbot, make_window, tmp_path,
+                                                                        monkeypatch):
+    window = make_window()
+    window.controller.choose_country("IT", "tim")
+    window.meeting_form.participants.insertPlainText("김민수 (ECON)")  # pasted into the box
+    point_id = window.controller.add_custom("Next steps")
+    window.controller.update_custom(point_id, text="김민수가 자료를 보내드립니다.", releasable=True)
+    target = tmp_path / "rome-handout.pdf"
+    target.write_bytes(b"yesterday's handout")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
+    window.export("handout")
+    qtbot.waitUntil(lambda: bool(shown))
+    title, faults = shown[0]
+    assert title == "Cannot export"
+    assert [f.reason for f in faults] == ["handout refused: it contains a participant's name '김민수 (ECON)', "
+                                          "in the wording of point 5 (custom-1)"]
+    assert target.read_bytes() == b"yesterday's handout"
