@@ -183,3 +183,23 @@ def test_carrier_names_with_brackets_never_reach_a_sentence(library):
         for point in library.points.values():
             for template in (point.title, point.text, point.background, point.reason or ""):
                 assert carrier.name not in render(template, context), (point.id, carrier.id)
+
+
+def test_every_eu_member_records_the_commissions_january_2026_proposal(library):
+    """The proposal to make the phase-out binding applies to every member state, so every EU
+    host says so (Norway, the United Kingdom and Türkiye are not members)."""
+    eu_members = {"BE", "DE", "ES", "GR", "HU", "IT", "NL", "PL", "RO"}
+    for code in eu_members:
+        notes = [p for p in library.country(code).policy if p.date == dt.date(2026, 1, 20)]
+        assert len(notes) == 1 and notes[0].note.startswith("The European Commission"), code
+        assert notes[0].stance is None and notes[0].verify, code
+    for code in {"GB", "NO", "TR"}:
+        assert not [p for p in library.country(code).policy if "European Commission" in p.note], code
+
+
+def test_the_hosts_own_record_lists_its_decisions_and_not_others_acts(library):
+    point = library.points["aa-host-record"]
+    for country in library.countries.values():
+        background = render(point.background, template_context(country, None))
+        for note in country.policy:
+            assert (note.note in background) == (note.stance is not None), (country.code, note.note)

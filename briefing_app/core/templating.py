@@ -68,7 +68,7 @@ def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any
             "hosts_us_forces": bool(country.us_forces),
             "us_families": any(f.families for f in country.us_forces),
             "us_ally": country.us_ally,
-            "policy": [{"date": p.date, "note": p.note} for p in country.policy],
+            "policy": [{"date": p.date, "note": p.note, "stance": p.stance} for p in country.policy],
             "carriers": [{"id": c.id, "name": c.name} for c in country.carriers],
             **_host_stance(country),
         },
