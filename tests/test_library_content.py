@@ -203,3 +203,16 @@ def test_the_hosts_own_record_lists_its_decisions_and_not_others_acts(library):
         background = render(point.background, template_context(country, None))
         for note in country.policy:
             assert (note.note in background) == (note.stance is not None), (country.code, note.note)
+
+
+def test_a_publication_carries_one_quote_wherever_it_is_cited(library):
+    """A brief lists each publication once, under one number, with one quote; an entry that
+    quoted another sentence of the same article would lose its quote to whichever came first."""
+    quotes = {}
+    sources = [s for p in library.points.values() for s in p.sources]
+    for country in library.countries.values():
+        sources += list(country.sources) + [s for n in country.policy for s in n.sources]
+        for carrier in country.carriers:
+            sources += list(carrier.sources) + [v.source for v in carrier.vendors]
+    for source in sources:
+        assert quotes.setdefault(source.key, source.quote) == source.quote, source.title
