@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import stat
 import subprocess
@@ -326,3 +327,26 @@ def test_trusting_the_root_again_in_other_bytes_does_not_open_a_rollback(cli, hq
     refused(cli("library", "install", str(repo), "--trust", str(compact)), "update refused",
             "it is version 2, not newer than version 2")
     assert "update 2: from Test HQ" in ok(cli("library", "status")).stdout
+
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_fifo_on_the_stick_is_refused_without_hanging(hq):
+    """A named pipe where a library file or the metadata should be would make a plain read wait
+    for ever: the install says what it is and refuses (run_cli's time limit fails a hang)."""
+    from .conftest import run_cli
+
+    keys, libdir, repo, _made = hq
+    ok(run_cli("library", "publish", str(libdir), "--keys", str(keys), "--to", str(repo)))
+    trust = ("--trust", str(keys / "root.json"))
+    for pipe, named in ((repo / "targets" / POINT, "compulsion-law.toml"),
+                        (repo / "metadata" / "timestamp.json", "timestamp.json")):
+        kept = pipe.read_bytes()
+        pipe.unlink()
+        os.mkfifo(pipe)
+        refused(run_cli("library", "install", str(repo), *trust), "update refused",
+                "a file could not be read", f"{named} is a FIFO (named pipe), not a file")
+        pipe.unlink()
+        pipe.write_bytes(kept)
+    assert "update: none installed" in ok(run_cli("library", "status")).stdout
+    ok(run_cli("library", "install", str(repo), *trust))
