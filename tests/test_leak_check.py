@@ -211,3 +211,16 @@ def test_every_recommended_handout_passes_with_a_staff_of_common_names():
         text = compose(assembled, "handout").text()
         alarms += [(country.code, leak) for leak in find_leaks(officer_only(assembled, text), text)]
     assert alarms == []
+
+
+def test_a_person_entry_of_any_length_is_looked_for_with_bounded_work():
+    """A field may hold 100,000 characters; its name parts are paired, so only the first and
+    last few are kept (14,000 parts once meant 98 million pairs)."""
+    from briefing_app.core.leak_names import name_of
+
+    parts = [f"Zq{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}x" for i in range(14_000)]
+    entry = " ".join(parts)
+    assert 90_000 < len(entry) <= 100_000
+    name = name_of(entry)
+    assert len(name.phrases) + len(name.packed) < 500
+    assert leaks(f"We thank {parts[0]} {parts[-1]}.", drafted_by=entry) == [f"the drafter's name '{entry[:59]}…'"]

@@ -42,6 +42,7 @@ CJK_TITLES = ("先生", "女士", "小姐", "大使", "部长", "博士", "教�
               "씨", "님", "선생님", "대사", "박사")
 _ASIDE = re.compile(r"[(\[{“\"«]([^)\]}”\"»]*)[)\]}”\"»]?")
 _SEPARATOR = re.compile(r"\s*(?:[,;:|/\\\x00]|\s[-–—]\s|[–—])\s*")
+_MOST = 3  # name parts kept from each end of a long entry: a name has few, and pairs grow as their square
 _PART = re.compile(r"[^\W\d_]+(?:['’\-‐‑][^\W\d_]+)*\.?")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -102,7 +103,7 @@ def name_of(entry: str, vocabulary: frozenset[str] = frozenset()) -> Name:
     emails = [phrase(tokens(e.casefold())) for e in _EMAIL.findall(text)]
     text = PHONE.sub(" ", _EMAIL.sub(" ", text))
     asides = [a for a in _ASIDE.findall(text) if a.strip()]
-    nicknames = [n for n in map(_nickname, asides) if n]
+    nicknames = [n for n in map(_nickname, asides[:_MOST]) if n]
     # a nickname sits inside the name ("Margaret (Maggie) Thornbury"); other brackets end a segment
     main = _ASIDE.sub(lambda m: " " if _nickname(m.group(1)) else "\x00", text)
     separator = _SEPARATOR.search(main.strip())
@@ -163,6 +164,10 @@ def _name_parts(segments: list[list[tuple[str, bool]]], comma: bool) -> tuple[li
     parts = [tuple(tokens(t.casefold())) for t, _ in merged]
     capitals = [i for i, (t, caps) in enumerate(merged) if caps and len(t) > 1]
     surname = capitals[0] if len(capitals) == 1 and len(merged) > 1 else len(parts) - 1
+    if len(parts) > 2 * _MOST:  # the given names and the surname, whatever lies between
+        kept = [*range(_MOST), *range(len(parts) - _MOST, len(parts))]
+        surname = kept.index(surname) if surname in kept else len(kept) - 1
+        parts = [parts[i] for i in kept]
     return parts, surname
 
 
@@ -197,7 +202,7 @@ def _phrases(parts: list[tuple[str, ...]], surname: int, vocabulary: frozenset[s
 def _cjk(parts: list[tuple[str, ...]], asides: list[str]) -> tuple[str, ...]:
     """A Chinese, Japanese or Korean name without spaces, and its surname with a title."""
     names = ["".join("".join(p) for p in parts if has_cjk("".join(p)))]
-    names += ["".join(tokens(a.casefold())) for a in asides if has_cjk(a)]
+    names += ["".join(tokens(a.casefold())) for a in asides[:_MOST] if has_cjk(a)]
     found = set()
     for name in names:
         if len(name) >= 2:
