@@ -29,15 +29,19 @@ def tr(text: str) -> str:
 
 
 def ask_open_path(parent: QWidget, folder: str) -> Path | None:
-    name, _ = QtWidgets.QFileDialog.getOpenFileName(parent, tr("Open Brief"), folder, tr(BRIEF_FILTER))
+    from .file_dialog import choose
+
+    name = choose(parent, tr("Open Brief"), folder, tr(BRIEF_FILTER))
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget, title: str, suggestion: str, fmt: str | None = None) -> Path | None:
     """A file to write: a brief, or a document in the format `fmt` ("pdf", "docx")."""
-    dialog = QtWidgets.QFileDialog
-    name, _ = dialog.getSaveFileName(parent, title, suggestion,
-                                     tr(FORMATS[fmt].file_filter if fmt else BRIEF_FILTER))
+    from .file_dialog import choose
+
+    where = Path(suggestion)
+    name = choose(parent, title, str(where.parent), tr(FORMATS[fmt].file_filter if fmt else BRIEF_FILTER),
+                  save=True, suggestion=where.name)
     if not name:
         return None
     path = Path(name)
@@ -46,7 +50,9 @@ def ask_save_path(parent: QWidget, title: str, suggestion: str, fmt: str | None 
 
 
 def ask_folder(parent: QWidget, title: str, folder: str) -> Path | None:
-    name = QtWidgets.QFileDialog.getExistingDirectory(parent, title, folder)
+    from .file_dialog import choose
+
+    name = choose(parent, title, folder, folders=True)
     return Path(name) if name else None
 
 
