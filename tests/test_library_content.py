@@ -11,6 +11,7 @@ from briefing_app.core.library import load_library
 from briefing_app.core.paths import builtin_library
 from briefing_app.core.recommend import recommendations
 from briefing_app.core.templating import render, template_context
+from tests.house_style import british
 from tests.recommended_briefs import choices, printed
 
 MISSION = ("state-compulsion", "edge-core", "base-traffic", "subsidy")
@@ -216,3 +217,49 @@ def test_a_publication_carries_one_quote_wherever_it_is_cited(library):
             sources += list(carrier.sources) + [v.source for v in carrier.vendors]
     for source in sources:
         assert quotes.setdefault(source.key, source.quote) == source.quote, source.title
+
+
+def all_sources(library):
+    """Every source record in the library, with where it is cited."""
+    for point in library.points.values():
+        yield from ((point.id, s) for s in point.sources)
+    for country in library.countries.values():
+        yield from ((country.code, s) for s in country.sources)
+        yield from ((f"{country.code} {n.date}", s) for n in country.policy for s in n.sources)
+        for carrier in country.carriers:
+            yield from ((carrier.id, s) for s in carrier.sources)
+            yield from ((f"{carrier.id} {v.vendor}", v.source) for v in carrier.vendors)
+
+
+def test_a_publication_cited_in_several_places_is_one_record(library):
+    """Points and profiles citing the same publication carry the same record (title, date,
+    quote, handout), so a brief numbers it once and prints it one way."""
+    seen = {}
+    for where, source in all_sources(library):
+        first, record = seen.setdefault(source.url or (source.publisher, source.title), (where, source))
+        assert record == source, (where, first, source.url)
+
+
+def test_library_prose_is_in_us_english_with_possessives_by_the_filter(library):
+    """American spelling in every point and profile sentence (source titles and quotations
+    are their authors' words); a possessive after a name comes from the `possessive` filter,
+    which writes "the Philippines'", never from a typed "'s"."""
+    for point in library.points.values():
+        templates = [point.title, point.reason or "", point.text, point.handout_text,
+                     point.background, *(f"{q.question} {q.answer}" for q in point.if_raised)]
+        for template in templates:
+            assert not re.search(r"\}\}['\u2019]s?\b", template), (point.id, template[:60])
+        for country in library.countries.values():
+            for carrier in [None, *country.carriers]:
+                context = template_context(country, carrier)
+                for template in templates:
+                    text = render(template, context)
+                    assert not british(text), (point.id, british(text).group(0))
+                    assert not re.search(r"\b\w+s's\b", text), (point.id, country.code)
+    for country in library.countries.values():
+        prose = [*(f"{f.service} {f.verify}" for f in country.us_forces),
+                 *(f"{n.note} {n.verify}" for n in country.policy),
+                 *(f"{k.notes} {k.vendors_unknown}" for k in country.carriers),
+                 *(f"{v.detail} {v.verify}" for k in country.carriers for v in k.vendors)]
+        for text in prose:
+            assert not british(text), (country.code, british(text).group(0))

@@ -114,3 +114,37 @@ def test_spoken_points_fit_the_page(library):
             for carrier in [None, *country.carriers]:
                 text = render(point.text, template_context(country, carrier))
                 assert len(text.split()) < 75, (point.id, country.code, len(text.split()))
+
+
+def test_a_host_that_has_decided_never_hears_the_case_for_deciding(library):
+    """Every point names the host stances it was written for (all three when it suits any
+    host), so what a host that excluded high-risk vendors hears was written for a host that
+    has decided: thanks and implementation, never a lecture on a decision it already made."""
+    for point in library.points.values():
+        assert point.host_stances, point.id
+    decided = 0
+    for country, carrier, meeting in meetings(library):
+        if country.stance != "excluded":
+            continue
+        points, _ = recommended(library, country, carrier, meeting)
+        for point in points:
+            assert "excluded" in point.host_stances, (point.id, country.code)
+            decided += 1
+    assert decided > 50
+
+
+def test_families_and_an_alliance_only_where_the_record_has_them(library):
+    """Nothing said to the counterpart speaks of families at rotational or deployed sites, or
+    of an alliance with a country bound to the United States by no defense treaty (a
+    background may still tell the officer what NATO allies agreed)."""
+    for country in library.countries.values():
+        families = any(f.families for f in country.us_forces)
+        for carrier in [None, *country.carriers]:
+            context = template_context(country, carrier)
+            for point in library.points.values():
+                for template in (point.text, point.handout_text,
+                                 *(f"{q.question} {q.answer}" for q in point.if_raised)):
+                    text = render(template, context)
+                    assert families or "families" not in text, (point.id, country.code)
+                    assert country.us_ally or not re.search(r"\balliance\b|\ballies\b", text), \
+                        (point.id, country.code)
