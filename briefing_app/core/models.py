@@ -22,7 +22,7 @@ sys.modules.setdefault(_NO_PLUGINS.__name__, _NO_PLUGINS)
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator  # noqa: E402
 
-from .house_style import in_words, month_year, time_zone
+from .house_style import in_words, month_year, time_zone  # noqa: E402
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Audience = Literal["government", "carrier"]
