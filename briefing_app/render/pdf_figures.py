@@ -19,12 +19,13 @@ _BAR_COLOURS = ("chart_bar", "chart_bar_alt")  # by legend group: dark, then lig
 
 
 class _Pen:
-    """Text and boxes in the handout's style, on a new drawing `width` wide."""
+    """Text and boxes in the handout's style, on a new drawing `width` wide and `height` high
+    (the figure height of the styles unless given)."""
 
-    def __init__(self, styles: Styles, width: float):
+    def __init__(self, styles: Styles, width: float, height: float | None = None):
         self.fig = styles.figure
         # The drawing's starting font would otherwise be Times-Roman, which is never embedded.
-        self.drawing = Drawing(width, self.fig["height"], initialFontName=styles.font("sans"),
+        self.drawing = Drawing(width, height or self.fig["height"], initialFontName=styles.font("sans"),
                                initialFontSize=self.fig["label_size"])
         self.font = styles.font("sans")
         self.bold_font = styles.font("sans", bold=True)
@@ -58,11 +59,16 @@ class _Pen:
 
 
 def bar_chart(chart: BarChart, styles: Styles, width: float) -> Drawing:
-    """Horizontal bars, values printed, the legend and the source at the foot."""
-    pen = _Pen(styles, width)
-    drawing, height = pen.drawing, styles.figure["height"]
-    pen.text(0, height - 10, chart.title, styles.figure["title_size"], bold=True)
+    """Horizontal bars, values printed, the legend and the source at the foot. The drawing is
+    as tall as its bars and note need (never less than the styled figure height), so a chart of
+    many bars never runs into the text below it."""
     label_w, value_w, bar_h, step = 48, 26, 15, 21
+    size = styles.figure["note_size"]
+    notes = len(simpleSplit(chart.note, styles.font("sans"), size, width)) if chart.note else 0
+    height = max(styles.figure["height"], 50 + len(chart.bars) * step + notes * size * 1.25)
+    pen = _Pen(styles, width, height)
+    drawing = pen.drawing
+    pen.text(0, height - 10, chart.title, styles.figure["title_size"], bold=True)
     scale = (width - label_w - value_w) / chart.scale_max
     y = height - 38
     for bar in chart.bars:
