@@ -152,3 +152,32 @@ def test_rendered_points_fit_the_record_and_never_hold_up_the_counterpart(paper)
                 assert flat(point.handout_text or point.text)[:60] not in handout, point.id
         for installation in country.us_forces:
             assert installation.name not in handout, choice
+
+
+def test_a_spoken_line_cites_the_host_decision_only_when_it_rests_on_it():
+    """A point for any host, or one arguing with a host still deciding, cites its own sources,
+    not the host's latest law (the snapshot lists that); a point thanking a host for its
+    decision, asking how it is applied or printing its dates cites that decision."""
+    resting = 0
+    for choice in choices():
+        note = choice.country.stance_note
+        if note is None:
+            continue
+        brief = assemble(library(), choice.brief())
+        decision = {brief.source_number(s) for s in note.sources}
+        carrier = choice.carrier
+        reports = {brief.source_number(s) for s in ([*(v.source for v in carrier.vendors),
+                                                     *carrier.sources] if carrier else [])}
+        for point in brief.points:
+            record = library().points[point.id]
+            printed = " ".join([record.title, record.text, record.background,
+                                record.applies_when or "",
+                                *(f"{q.question} {q.answer}" for q in record.if_raised)])
+            rests = "undecided" not in record.host_stances or "country.stance" in printed
+            added = set(point.source_numbers) - {brief.source_number(s) for s in record.sources}
+            if rests:
+                assert decision <= set(point.source_numbers), (choice, point.id)
+                resting += 1
+            else:
+                assert not (decision - reports) & added, (choice, point.id)
+    assert resting > 20

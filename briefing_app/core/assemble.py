@@ -255,12 +255,15 @@ CARRIER_VENDOR_FIELDS = frozenset({"carrier.vendors", "carrier.vendor_names", "c
 def _data_sources(point: TalkingPoint, country: Country, carrier: Carrier | None) -> list[Source]:
     """The sources of the country and carrier facts a point prints, or rests on through its
     condition or its stances: a sentence about a carrier's vendors cites the reports of those
-    vendors, a point written for a host's stance the decision that set it."""
+    vendors, a point written only for hosts that have acted (thanks, implementation) the
+    host's latest step. A point written for hosts still deciding rests on no decision, so its
+    spoken line cites none."""
     printed = [point.title, point.text, point.background, point.applies_when or "",
                *(t for qa in point.if_raised for t in (qa.question, qa.answer))]
     used = frozenset().union(*(fields_used(t) for t in printed))
     found: list[Source] = []
-    if country.stance_note and (point.host_stances or used & HOST_STANCE_FIELDS):
+    presumes_a_decision = bool(point.host_stances) and "undecided" not in point.host_stances
+    if country.stance_note and (presumes_a_decision or used & HOST_STANCE_FIELDS):
         found += country.stance_note.sources
     if carrier is not None and used & CARRIER_VENDOR_FIELDS:
         found += [v.source for v in carrier.vendors]
