@@ -350,3 +350,34 @@ def test_a_fifo_on_the_stick_is_refused_without_hanging(hq):
         pipe.write_bytes(kept)
     assert "update: none installed" in ok(run_cli("library", "status")).stdout
     ok(run_cli("library", "install", str(repo), *trust))
+
+
+def test_keys_rotate_from_the_command_line_and_a_post_that_skipped_a_release_chains(cli, hq, user_data,
+                                                                                     tmp_path):
+    """Rotation as headquarters runs it: new keys (0600), the old ones retired, every root
+    version published; a post that missed the release after the first rotation still installs."""
+    keys, libdir, repo, _made = hq
+    ok(publish(cli, hq))
+    ok(install(cli, repo, keys))
+    old_keys = {p.name for p in keys.glob("*.key")}
+
+    said = ok(cli("library", "keys", "rotate", str(keys), "--role", "root", "--role", "targets")).stdout
+    assert said.startswith(f"New root, targets keys in {keys}: root version 2")
+    assert "Keep offline:       root-" in said and "Publish next with --keys" in said
+    retired = {p.name for p in (keys / "retired").glob("*.key")}
+    assert retired == {n for n in old_keys if n.startswith(("root-", "targets-"))}
+    assert not retired & {p.name for p in keys.glob("*.key")}
+    for key in keys.glob("*.key"):
+        assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    reword(libdir, OLD_WORDS, NEW_WORDS)
+    ok(publish(cli, hq))  # version 2: this post never installs it
+    ok(cli("library", "keys", "rotate", str(keys), "--role", "root", "--role", "timestamp"))
+    stick = tmp_path / "new-stick"  # a fresh folder: every root version comes from the keys
+    ok(cli("library", "publish", str(libdir), "--keys", str(keys), "--to", str(stick), "--notes", "Third"))
+    assert sorted(p.name for p in (stick / "metadata").glob("*.root.json")) == [
+        "1.root.json", "2.root.json", "3.root.json"]
+
+    said = ok(cli("library", "install", str(stick))).stdout  # trusts root 1: walks 1 -> 2 -> 3
+    assert "Installed library update 3 from Test HQ" in said
+    trusted = next((user_data / "library-updates" / "trust").glob("*/root.json"))
+    assert json.loads(trusted.read_text())["signed"]["version"] == 3
