@@ -4,9 +4,11 @@ vendor on record, and the sources' quotations, which never reach a handout."""
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+import docx
 import pytest
 
 from briefing_app.core.brief import Brief, PointChoice
@@ -15,6 +17,8 @@ from briefing_app.core.paths import builtin_library
 from briefing_app.core.produce import produce
 from briefing_app.core.recommend import recommended_ids
 from tests.pdf_reading import all_text
+from tests.recommended_briefs import choices, library, recommended
+from tests.recommended_briefs import printed as recommended_printed
 
 # Field text that must never show in a sentence: template or TOML brackets, brackets doubled
 # by pasting one phrase into another, a phrase pasted with its own closing bracket.
@@ -79,12 +83,12 @@ def test_verify_notes_deadlines_and_quotes_print_in_the_officer_brief_only(libra
     library = load_library([library_dir])
     brief = Brief(country="IT", carrier="tim", points=(PointChoice(id="compulsion-law"),))
     officer, warnings = printed(library, brief)
-    assert "Verify locally: VERIFY-POINT: whether the law was amended again." in officer
+    assert "(Verify locally: VERIFY-POINT: whether the law was amended again.)" in officer
     assert ("The deadline of November 25, 2026 has passed since these facts were last checked: "
             "confirm what happened before relying on this point.") in officer
-    assert ("TIM: Huawei, radio access network, being replaced by November 2026 [2], verify "
-            "locally: VERIFY-VENDOR: whether the swap is done, deadline November 24, 2026 passed "
-            "and not checked since: confirm the current state") in officer
+    assert ("TIM: Huawei, radio access network, being replaced by November 2026 [2] (verify "
+            "locally: VERIFY-VENDOR: whether the swap is done; deadline November 24, 2026 passed "
+            "and not checked since: confirm the current state)") in officer
     assert "WindTre: no vendor on public record: WHY-UNKNOWN: it names no suppliers" in officer
     assert "\u201cQUOTE-WSJ: the bulk of traffic crosses commercial networks.\u201d" in officer
     assert warnings == (
@@ -115,7 +119,7 @@ def test_a_carrier_with_no_vendor_record_is_not_said_to_have_none_on_record(libr
     library = load_library([library_dir])
     officer, _ = printed(library, Brief(country="NZ", points=(PointChoice(id="compulsion-law"),)))
     lines = carrier_lines(officer, ["Spark", "One NZ"])
-    assert lines["Spark"].startswith("Spark: vendors not on record; verify locally")
+    assert lines["Spark"].startswith("Spark: vendors not on record (verify locally)")
     assert "One NZ: no vendor on public record: Test: nothing public" in lines["One NZ"]
 
 
@@ -126,3 +130,37 @@ def test_the_command_line_lists_passed_deadlines_among_its_warnings(cli, library
     assert result.returncode == 0, result.stderr
     assert (f"{out}: warning: point 1 (compulsion-law): the deadline of November 25, 2026 has "
             "passed") in result.stderr
+
+
+# A verify note never runs on from the fact it qualifies ("U.S. Army Verify locally: ..."):
+# the composer puts it in parentheses; library prose may start a sentence with it.
+VERIFY = re.compile(r"verify locally", re.IGNORECASE)
+PUNCTUATED = re.compile(r"(?:\(|[.!?]\s)$")
+
+
+def run_on_notes(text: str) -> list[str]:
+    """Each "verify locally" not preceded by a sentence's end or an opening parenthesis."""
+    return [text[max(0, m.start() - 60):m.end()] for m in VERIFY.finditer(text)
+            if not PUNCTUATED.search(text[max(0, m.start() - 2):m.start()])]
+
+
+def word_text(data: bytes) -> str:
+    word = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+def test_every_recommended_brief_punctuates_its_verify_notes_and_no_handout_prints_one():
+    """Over every country, carrier and audience in PDF, and every country's brief in Word."""
+    officer_notes = 0
+    for choice in choices():
+        text = recommended_printed(choice, "a4", "officer").text
+        officer_notes += len(VERIFY.findall(text))
+        assert not run_on_notes(text), (choice, run_on_notes(text))
+        assert not VERIFY.search(recommended_printed(choice, "a4", "handout").text), choice
+    for code in library().countries:
+        brief = recommended(code, None).brief()
+        text = word_text(produce(library(), brief, "officer", "docx").data)
+        assert VERIFY.search(text) and not run_on_notes(text), (code, run_on_notes(text))
+        assert not VERIFY.search(word_text(produce(library(), brief, "handout", "docx").data)), code
+    assert officer_notes > len(choices())  # the snapshot's notes are read, not missed

@@ -156,16 +156,27 @@ def _per_point(section: str, title: str, brief: AssembledBrief, w: Words,
     return [Section(section, Heading(title), tuple(blocks))] if blocks else []
 
 
+def _verify(w: Words, fact: Fact | None) -> list[str]:
+    return [w.verify_aside.format(what=after_colon(fact.verify).rstrip("."))] \
+        if fact and fact.verify else []
+
+
 def _asides(w: Words, fact: Fact, sources: Iterable[Source], today: dt.date) -> list[str]:
     """What the officer must know about how far a recorded fact can be trusted today."""
-    found = [w.verify_aside.format(what=after_colon(fact.verify).rstrip("."))] if fact.verify else []
+    found = _verify(w, fact)
     if overdue(fact, sources, today):
         found.append(w.deadline_aside.format(date=day(w, fact.deadline)))
     return found
 
 
+# A fact's asides always follow it in parentheses, never run into its words: after a phrase
+# as a phrase ("U.S. Army (verify locally: ...)"), after a sentence as sentences of their own.
+def _phrase(asides: list[str]) -> str:
+    return f" ({'; '.join(asides)})" if asides else ""
+
+
 def _sentences(asides: list[str]) -> str:
-    return "".join(f" {a[:1].upper()}{a[1:]}." for a in asides)
+    return f" ({' '.join(f'{a[:1].upper()}{a[1:]}.' for a in asides)})" if asides else ""
 
 
 def _carrier_line(carrier: Carrier, number: Callable[[Source], int], w: Words, today: dt.date) -> str:
@@ -174,7 +185,7 @@ def _carrier_line(carrier: Carrier, number: Callable[[Source], int], w: Words, t
     vendors = "; ".join(
         w.vendor.format(vendor=v.vendor, ref=number(v.source),
                         phrase=v.phrase + (f", {v.detail}" if v.detail else ""))
-        + "".join(f", {a}" for a in _asides(w, v, (v.source,), today))
+        + _phrase(_asides(w, v, (v.source,), today))
         for v in carrier.vendors)
     if not vendors:
         why = carrier.vendors_unknown.strip().rstrip(".")
@@ -191,7 +202,7 @@ def _snapshot(brief: AssembledBrief, w: Words, today: dt.date) -> Section:
         return ItemList("facts", tuple(Item(w.bullet, line) for line in lines))
 
     forces = [plain(w.installation.format(name=f.name, location=f.location, service=f.service)
-                    + _sentences(_asides(w, f, country.sources, today)), portion=mark)
+                    + _phrase(_asides(w, f, country.sources, today)), portion=mark)
               for f in country.us_forces] \
         or [plain(w.no_us_forces.format(country=country.at_start), portion=mark)]
     carriers = [Paragraph((Run(c.name, bold=True), Run(f": {_carrier_line(c, number, w, today)}")),
@@ -264,7 +275,7 @@ def officer(brief: AssembledBrief, w: Words, language: str,
     def background(p: AssembledPoint) -> list[Block]:
         text = [p.background] if p.background else []
         if p.fact and p.fact.verify:
-            text.append(w.verify_locally.format(what=after_colon(p.fact.verify)))
+            text.append(_sentences(_verify(w, p.fact)).lstrip())
         if overdue(p.fact, p.cited, today):
             text.append(w.deadline_passed.format(date=day(w, p.fact.deadline)))
         blocks: list[Block] = [plain(t, portion=mark(brief, p.marking)) for t in text]

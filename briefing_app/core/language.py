@@ -56,8 +56,7 @@ class Words:
     carriers: str = "Carriers and publicly reported vendors"
     vendor: str = "{vendor}, {phrase} [{ref}]"
     no_vendors: str = "no vendor on public record: {why}"
-    vendors_not_recorded: str = "vendors not on record; verify locally"
-    verify_locally: str = "Verify locally: {what}"
+    vendors_not_recorded: str = "vendors not on record (verify locally)"
     verify_aside: str = "verify locally: {what}"
     deadline_passed: str = ("The deadline of {date} has passed since these facts were last "
                             "checked: confirm what happened before relying on this point.")
