@@ -82,9 +82,9 @@ class Words:
         ("approved", "approval by {who} is still pending"))
     not_given: str = "(not given)"
     # Page budgets, checked where the layout can be measured
-    points_too_long: str = ("talking points run to {value:.1f} pages; keep them to one page "
+    points_too_long: str = ("talking points run to {value:.2f} pages; keep them to one page "
                             "(fewer or shorter points)")
-    background_too_long: str = "background runs to {value:.1f} pages; keep it to two pages"
+    background_too_long: str = "background runs to {value:.2f} pages; keep it to two pages"
     bluf_too_long: str = "the BLUF takes {value:g} lines; keep it to {limit:g}"
     too_many_objectives: str = "{count} objectives; a read-ahead has one to {limit}"
     handout_too_long: str = ("the handout runs to {value:g} pages; a leave-behind should be one "

@@ -59,7 +59,7 @@ class MeetingForm(QScrollArea):
                              ("carrier", t("Carrier"))):
             self.audience.addItem(label, value)
         self.counterparts = FormTable(0, 4, accessibleName=t("Counterparts"))
-        self.counterparts.setHorizontalHeaderLabels([t("Name"), t("Title"), t("Organisation"),
+        self.counterparts.setHorizontalHeaderLabels([t("Name"), t("Title"), t("Organization"),
                                                      t("Pronunciation")])
         self.counterparts.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.counterparts.verticalHeader().hide()
