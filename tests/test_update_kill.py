@@ -148,12 +148,27 @@ def _count(values) -> dict[str, int]:
     return {value: values.count(value) for value in sorted(set(values))}
 
 
-def test_a_kill_at_any_moment_leaves_a_whole_library(setup):
-    done = kill_at_random(setup, run_install, KILLS, seed=16)
-    assert {r.outcome for r in done} <= {"v1", "v2"}, done
+def interrupting(setup, target, runs: int, seed: int, enough) -> list[Run]:
+    """Rounds of kills until `enough` says they interrupted the installer as they should (up
+    to three rounds: on a busy machine one timed run can mislead the kills' timing)."""
+    done: list[Run] = []
+    for round_ in range(3):
+        done += kill_at_random(setup, target, runs, seed=seed + round_)
+        if enough(done):
+            break
+    return done
+
+
+def _stopped_mid_install(done: list[Run]) -> bool:
     interrupted = [r for r in done if r.killed]
-    assert len(interrupted) >= KILLS // 2, done  # the kills did stop installs part-way
-    assert sum(r.moment == "verifying" for r in interrupted) >= 3, done  # mid-file, not only before
+    return (len(interrupted) >= len(done) // 2  # the kills did stop installs part-way
+            and sum(r.moment == "verifying" for r in interrupted) >= 3)  # mid-file, not only before
+
+
+def test_a_kill_at_any_moment_leaves_a_whole_library(setup):
+    done = interrupting(setup, run_install, KILLS, 16, _stopped_mid_install)
+    assert {r.outcome for r in done} <= {"v1", "v2"}, done
+    assert _stopped_mid_install(done), done
     root, base, keys, repo, _pristine, context = setup
     data = root / "data"
     started = context.Event()
@@ -167,5 +182,8 @@ def test_a_kill_at_any_moment_leaves_a_whole_library(setup):
 
 
 def test_control_the_same_kills_catch_an_installer_that_is_not_atomic(setup):
-    done = kill_at_random(setup, run_naive_install, CONTROLS, seed=17)
-    assert any(r.killed and r.outcome.startswith("mixed") for r in done), done
+    def caught(done: list[Run]) -> bool:
+        return any(r.killed and r.outcome.startswith("mixed") for r in done)
+
+    done = interrupting(setup, run_naive_install, CONTROLS, 17, caught)
+    assert caught(done), done
