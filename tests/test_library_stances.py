@@ -148,3 +148,16 @@ def test_families_and_an_alliance_only_where_the_record_has_them(library):
                     assert families or "families" not in text, (point.id, country.code)
                     assert country.us_ally or not re.search(r"\balliance\b|\ballies\b", text), \
                         (point.id, country.code)
+
+
+def test_a_host_that_has_decided_hears_its_thanks_first(library):
+    """A government that excluded high-risk vendors is first thanked and asked how its decision
+    is going, before anything else is said; a carrier replacing them, how its replacement is."""
+    for country in library.countries.values():
+        for carrier in [None, *country.carriers]:
+            acted = country.stance == "excluded" if carrier is None else carrier.stance == "replacing"
+            if not acted:
+                continue
+            audience = "government" if carrier is None else "carrier"
+            points, _ = recommended(library, country, carrier, Meeting(audience=audience))
+            assert points[0].topic == "implementation", (country.code, carrier and carrier.id)
