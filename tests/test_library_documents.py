@@ -40,8 +40,8 @@ def own_words(text: str, variant: str) -> str:
     """A document's text without its list of sources, whose titles are their authors' words."""
     if variant == "handout":
         return text.split("Public sources")[0]
-    # the heading, then (perhaps after a page's furniture) the first numbered source
-    start = max((m.start() for m in re.finditer(r" Sources (?=.{0,80}? 1\. )", text)), default=-1)
+    # the sources follow the snapshot, whose last line says when its facts were reviewed
+    start = text.find(" Sources ", text.rfind("These facts were last reviewed"))
     return text[:start] + text[text.rfind("Drafted:"):] if start > 0 else text
 
 
