@@ -94,6 +94,7 @@ def test_export_from_a_brief_file_with_chosen_points_and_letter_paper(cli, mini_
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     text = all_text(out)
     assert "Financing for trusted vendors" in text and "Article 7" not in text
+    assert "Wrote officer (1 point, 1 page, letter)" in result.stdout
 
 
 @pytest.mark.parametrize("args, words", [
@@ -229,3 +230,14 @@ def test_output_cut_short_by_a_closed_pipe_or_a_full_disk_is_no_traceback(tmp_pa
                                     cwd=ROOT, timeout=60)
         assert result.returncode == 1
         assert result.stderr.strip() == "briefing-app: No space left on device"
+
+
+def test_the_market_share_point_does_not_tell_a_host_what_its_operators_could_build(cli, tmp_path):
+    """Japan's operators built 5G with trusted vendors years ago: the point says it has been
+    done, not that operators in Japan 'can' do it."""
+    out = tmp_path / "jp.pdf"
+    result = cli("export", "--country", "JP", "--point", "mk-market-share", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(all_text(out).split())
+    assert "first-class 5G networks have been built with them" in text
+    assert "operators in Japan can build" not in text

@@ -63,5 +63,6 @@ def run(args, parser_error) -> int:
     report([Fault(str(args.output), "", w, warning=True) for w in result.warnings])
     size = FORMATS[fmt].name if result.pages is None else \
         f"{result.pages} page" + ("s" if result.pages != 1 else "")
-    print(f"Wrote {args.variant} ({result.points} points, {size}, {brief.paper}) to {args.output}")
+    points = f"{result.points} point" + ("s" if result.points != 1 else "")
+    print(f"Wrote {args.variant} ({points}, {size}, {brief.paper}) to {args.output}")
     return 0
