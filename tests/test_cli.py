@@ -241,3 +241,14 @@ def test_the_market_share_point_does_not_tell_a_host_what_its_operators_could_bu
     text = " ".join(all_text(out).split())
     assert "first-class 5G networks have been built with them" in text
     assert "operators in Japan can build" not in text
+
+
+def test_a_brief_without_meeting_details_prints_its_title_once(cli, tmp_path):
+    """No date, post or counterparts: the header above the title would only repeat the title
+    and 'to be confirmed', which the meeting table already says."""
+    out = tmp_path / "de.pdf"
+    result = cli("export", "--country", "DE", "--carrier", "deutsche-telekom", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    first = " ".join(page_texts(out)[0].split())
+    assert first.count("Meeting with Telekom Deutschland") == 1
+    assert first.startswith("UNCLASSIFIED (U) Meeting with Telekom Deutschland (U) Officer brief")

@@ -88,7 +88,9 @@ def _header(brief: AssembledBrief, w: Words) -> list[Block]:
     line = ", ".join(p for p in (w.header_meeting.format(who=who),
                                  f"{when:%H:%M} {zone}".strip() if when else "", meeting.place) if p)
     top = w.header_post.format(post=brief.post, date=date) if brief.post.strip() else date
-    return [plain(top, "note", portion(brief, "U")), plain(line, "note", portion(brief, "U"))]
+    said = [top] if when or brief.post.strip() else []  # "to be confirmed" alone says nothing
+    said += [line] if line != meeting_title(brief, w) else []  # nor the title said twice
+    return [plain(text, "note", portion(brief, "U")) for text in said]
 
 
 def _meeting_table(brief: AssembledBrief, w: Words) -> Table:
