@@ -256,7 +256,8 @@ def test_export_for_clearance_writes_word_and_remembers_its_folder(qtbot, make_w
     action = next(a for a in file_menu.actions() if a.text() == "Export for &Clearance (Word)…")
     action.trigger()
     word = docx.Document(str(folder / "rome.docx"))
-    assert [p.style.name for p in word.paragraphs[:3]] == ["Note", "Note", "Title"]  # header block, title
+    # no date, post or counterparts yet: no header block repeating the title, the title first
+    assert [p.style.name for p in word.paragraphs[:2]] == ["Title", "Subtitle"]
     assert "Talking points" in [p.text for p in word.paragraphs]
     assert "<w:trackRevisions/>" in word.settings.element.xml
     action.trigger()
