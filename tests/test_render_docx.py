@@ -166,8 +166,8 @@ def test_the_command_line_takes_the_format_from_the_suffix(tmp_path, cli, mini_l
     result = cli("export", "--library", str(mini_library), "--country", "IT", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert re.search(r"Wrote officer \(\d+ points, Word, a4\)", result.stdout)
-    styles = [p.style.name for p in opened(out.read_bytes()).paragraphs[:3]]
-    assert styles == ["Note", "Note", "Title"]  # the read-ahead's header block, then the title
+    styles = [p.style.name for p in opened(out.read_bytes()).paragraphs[:2]]
+    assert styles == ["Title", "Subtitle"]  # no meeting details: no header block repeating the title
 
 
 def test_a_format_that_contradicts_the_suffix_is_a_usage_error(tmp_path, cli, mini_library):
