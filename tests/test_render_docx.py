@@ -206,3 +206,18 @@ def test_the_word_banner_is_no_smaller_than_the_body(officer):
         for paragraph in (section.header.paragraphs[0], section.footer.paragraphs[0]):
             banner = next(r for r in paragraph.runs if r.text == "SENSITIVE BUT UNCLASSIFIED")
             assert banner.bold and banner.font.size >= body
+
+
+def test_word_states_the_purpose_before_the_asks_in_body_type():
+    """As in the PDF: Purpose, then Asks, the purpose in the body's style, not the note's."""
+    from briefing_app.core.brief import Objective
+    from tests.test_render_fixtures import meeting
+
+    made = produced("officer", "docx", meeting=meeting(objectives=(Objective(text="Ask."),)))
+    paragraphs = [(p.style.name, flat(p.text.replace("\t", " "))) for p in opened(made.data).paragraphs]
+    texts = [text for _, text in paragraphs]
+    assert texts.index("Purpose") < texts.index("Asks")
+    assert texts[texts.index("Purpose") + 1] == f"(U) {OFFICER_ONLY['purpose']}"
+    style = dict((text, name) for name, text in paragraphs)
+    assert style[f"(U) {OFFICER_ONLY['purpose']}"] == style[
+        "(U) BACKGROUND-COMPULSION: the law entered into force on 28 June 2017."] == "Normal"

@@ -33,7 +33,8 @@ def test_sections_come_in_read_ahead_order():
     order = ["Tuesday, December 1, 2026", "Meeting with Counterpart Vzqkj (TIM), 10:00",
              "Meeting with TIM on 5G suppliers", "Date and time", "Tuesday, December 1, 2026, 10:00",
              "Counterparts", OFFICER_ONLY["pronunciation"], "Our participants", "BLUF:",
-             "Asks", OFFICER_ONLY["objective"], "Purpose", "Talking points", "1. (U) Chinese law obliges", "Background",
+             "Purpose", OFFICER_ONLY["purpose"], "Asks", OFFICER_ONLY["objective"], "Talking points",
+             "1. (U) Chinese law obliges", "Background",
              "If raised", "QUESTION-COMPULSION", "ANSWER-COMPULSION", "Country snapshot: Italy",
              "U.S. forces hosted", "Aviano Air Base", "Carriers and publicly reported vendors",
              "Sources", "Drafted: " + OFFICER_ONLY["drafted_by"],
@@ -110,6 +111,24 @@ def test_the_officer_marks_bluf_purpose_and_objectives_not_the_highest_point():
     assert "(U) BLUF:" in text
     assert f"(SBU) {OFFICER_ONLY['purpose']}" in text
     assert "1. (U) Offer DFC/EXIM contacts." in text and "2. (SBU) Ask" in text
+
+
+def test_the_purpose_comes_before_the_asks_in_body_type_with_its_mark():
+    """A read-ahead states the purpose first, then the asks, both in the type of the body."""
+    made = produced("officer", meeting=meeting(objectives=(Objective(text="Ask for a timetable."),)))
+    text = flat(all_text(made.data))
+    purpose = text.find(f"Purpose (U) {OFFICER_ONLY['purpose']}")
+    assert 0 <= purpose < text.find("Asks 1. (U) Ask for a timetable.")
+    sizes: dict[str, float] = {}
+
+    def seen(run, cm, tm, font, size):
+        if run.strip():
+            sizes.setdefault(run.strip(), size * tm[0])
+
+    reader(made.data).pages[0].extract_text(visitor_text=seen)
+    body = sizes["(U) BACKGROUND-COMPULSION: the law entered into force on 28 June 2017."]
+    assert sizes[f"(U) {OFFICER_ONLY['purpose']}"] == body
+    assert sizes["(U) Tuesday, December 1, 2026"] < body  # the note type it must not take
 
 
 def test_cui_designation_block_is_on_the_first_page_only_of_a_cui_brief():

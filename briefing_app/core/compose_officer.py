@@ -1,7 +1,7 @@
 """The officer brief as a `Document`: marked, first page for the room, then reference material.
 
 Section order follows read-ahead practice: a header block (post, date, the meeting in one
-line), then what the officer needs in the room (meeting, BLUF, the asks, purpose, talking
+line), then what the officer needs in the room (meeting, BLUF, the purpose, the asks, talking
 points) first; background, objections, the country snapshot and sources after; drafted/
 cleared lines last. Under a scheme with portion marks every portion is marked (32 CFR
 2002.20: once any portion is, all are): the header, title, meeting table, each paragraph,
@@ -127,15 +127,15 @@ def _opening(brief: AssembledBrief, w: Words) -> list[Block]:
     if meeting.bluf:
         blocks.append(Box((Paragraph((Run(w.bluf, bold=True), Run(f" {meeting.bluf}")), "bluf",
                                      portion(brief, meeting.bluf_marking)),), id="bluf", shade=True))
+    if meeting.purpose.strip():  # a read-ahead says why we meet before what we ask, in body type
+        blocks.append(Section("purpose", Heading(w.purpose, 2), (plain(
+            meeting.purpose, "body", portion(brief, meeting.purpose_marking)),)))
     objectives = _objectives(brief)
-    if objectives:  # a principal finds the asks at a glance, under the bottom line
+    if objectives:  # a principal finds the asks at a glance, under the bottom line and purpose
         items = tuple(Item(w.number.format(n=n), plain(o.text, portion=portion(brief, o.marking),
                                                        whole=True))
                       for n, o in enumerate(objectives, start=1))
         blocks.append(Section("asks", Heading(w.asks, 2), (ItemList("points", items),)))
-    if meeting.purpose:
-        blocks.append(Section("purpose", Heading(w.purpose, 2),
-                              (plain(meeting.purpose, portion=portion(brief, meeting.purpose_marking)),)))
     return blocks
 
 
