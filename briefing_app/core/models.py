@@ -227,6 +227,7 @@ class Country(Strict):
     name_in_text: str = ""  # how a sentence names it, when that differs: "the United Kingdom"
     aliases: list[str] = []
     us_ally: bool = False  # bound to the United States by a mutual defense treaty (NATO, ANZUS, bilateral)
+    nato: bool = False  # a member of NATO: only then does a brief speak of NATO allies
     time_zone: str = ""  # the capital's zone in the tz database ("Europe/Rome"): meeting times
     # The zone's usual abbreviation where the tz database gives only an offset ("+04"): "GST".
     time_zone_abbreviation: str = ""
