@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from briefing_app.core.brief import Brief, Meeting
-from briefing_app.core.house_style import after_colon, local_time, long_date, possessive
+from briefing_app.core.house_style import after_colon, local_time, long_date, nested_quotes, possessive
 from briefing_app.core.produce import produce
 from tests.pdf_reading import all_text
 from tests.recommended_briefs import library
@@ -55,3 +55,12 @@ def test_the_printed_brief_gives_the_meeting_time_with_the_host_zone(code, zone)
     text = " ".join(all_text(produce(library(), brief, "officer").data).split())
     assert f"Tuesday, December 1, 2026, 10:30 {zone}" in text
     assert "+0" not in text.split("Talking points")[0]
+
+
+def test_quotation_marks_inside_a_quotation_become_single_curly_ones():
+    assert nested_quotes('what are "employee shares" are "in fact a scheme."') == \
+        "what are \u2018employee shares\u2019 are \u2018in fact a scheme.\u2019"
+    assert nested_quotes("the \u201cclean\u201d network (\"trusted\")") == \
+        "the \u2018clean\u2019 network (\u2018trusted\u2019)"
+    assert nested_quotes("Huawei's kit") == "Huawei's kit"
+

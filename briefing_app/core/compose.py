@@ -12,6 +12,7 @@ import datetime as dt
 from .assemble import AssembledBrief
 from .brief import Clearance
 from .document import Document, Portion, Run
+from .house_style import nested_quotes
 from .language import Words, words
 from .models import Source
 
@@ -46,7 +47,7 @@ def day(w: Words, date: dt.date) -> str:
 
 
 def source_line(w: Words, source: Source) -> str:
-    text = w.quoted_source.format(publisher=source.publisher, title=source.title,
+    text = w.quoted_source.format(publisher=source.publisher, title=nested_quotes(source.title),
                                   date=day(w, source.date))
     return text + (f"\n{source.url}" if source.url else "")  # a URL on its own line breaks less
 

@@ -34,7 +34,7 @@ from .document import (
     Title,
     plain,
 )
-from .house_style import after_colon, local_time
+from .house_style import after_colon, local_time, nested_quotes
 from .language import Words
 from .models import Carrier, Fact, Source
 from .provenance import overdue
@@ -240,7 +240,7 @@ def _sources(brief: AssembledBrief, w: Words) -> list[Section]:
     """Every source, with its quotation where the library gives one (officer brief only);
     each is portion-marked and never split across pages."""
     items = tuple(Item(w.number.format(n=n), plain(
-        source_line(w, s) + (f"\n{w.quote.format(quote=s.quote)}" if s.quote else ""),
+        source_line(w, s) + (f"\n{w.quote.format(quote=nested_quotes(s.quote))}" if s.quote else ""),
         portion=portion(brief, "U"), whole=True))
         for n, s in enumerate(brief.sources, start=1))
     return [Section("sources", Heading(w.sources), (ItemList("sources", items),))] if items else []

@@ -30,6 +30,20 @@ def long_date(date: dt.date) -> str:
     return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
 
 
+def nested_quotes(text: str) -> str:
+    """Quotation marks inside a quotation that double quotes will wrap become single curly
+    ones (GPO style): 'what are "employee shares"' prints as 'what are ‘employee shares’'.
+    A straight mark opens after a space, an opening bracket or the start, and closes elsewhere."""
+    out = []
+    for i, char in enumerate(text):
+        if char == '"':
+            opens = i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-/"
+            out.append("\u2018" if opens else "\u2019")
+        else:
+            out.append({"\u201c": "\u2018", "\u201d": "\u2019"}.get(char, char))
+    return "".join(out)
+
+
 def possessive(name: str) -> str:
     """"Italy's", but "the Philippines'": a name ending in s takes the apostrophe alone."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
