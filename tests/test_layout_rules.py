@@ -77,6 +77,27 @@ def test_every_country_and_carrier_prints_pages_an_ambassador_would_accept(paper
     assert faults == []
 
 
+def heading_endings(printed: Printed, where: str) -> list[str]:
+    """Pages (all but the last) whose text ends with a heading: a heading left at the foot."""
+    document = printed.produced.document
+    headings = {squeeze(b.text) for b in document.walk() if isinstance(b, doc.Heading)}
+    pages = [squeeze(" ".join(body_lines(page, document.furniture.banner)))
+             for page in printed.pages[:-1]]
+    return [f"{where}: page {n} ends with the heading {h!r}"
+            for n, text in enumerate(pages, 1) for h in headings if text.endswith(h)]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_no_officer_brief_page_ends_with_a_heading(paper):
+    """Sources, Background, If raised, a point's sub-heading: each keeps the first whole entry
+    under it on its page, however tall that entry is."""
+    faults = []
+    for choice in choices():
+        faults += heading_endings(printed(choice, paper, "officer"),
+                                  f"{choice.code}/{choice.carrier_id}/{paper}")
+    assert faults == []
+
+
 def test_a_short_handout_drops_its_figures_to_fit_on_one_page():
     """Four releasable points, two of them with a figure: the text and every source fit on
     one page only once the figures give way."""

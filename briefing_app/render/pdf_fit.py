@@ -1,6 +1,9 @@
 """Page rules a reader notices, applied to a laid-out story: the last page is never a stub,
 and a handout that can fit on one page does.
 
+- Headings: a heading (with any sub-heading, question or section mark under it) is kept
+  with the first whole entry that follows it, however tall that entry is: a heading never ends
+  a page (its page-break check alone reserves only a few lines).
 - The tail: the last flowables, at least `TAIL_WORDS` words of them (with any heading just
   before), are kept together, so the sign-off stays with the text before it and no last page
   holds only the sign-off, a source line or the end of an address.
@@ -46,6 +49,33 @@ def _heading_part(flowable: Flowable) -> bool:
     return isinstance(flowable, (CondPageBreak, Spacer, SectionMark))
 
 
+def _is_heading(flowable: Flowable) -> bool:
+    return isinstance(flowable, Paragraph) and flowable.style.name in ("heading", "subheading")
+
+
+def keep_headings(story: list[Flowable]) -> list[Flowable]:
+    """The story with each heading kept together with what leads up to the next entry (its
+    section mark, sub-headings, a question) and that entry itself. The first heading's
+    page-break check stays, before the group; the checks of sub-headings inside it go, as
+    each could break the page between a heading and its sub-heading."""
+    kept: list[Flowable] = []
+    run: list[Flowable] = []
+    for flowable in [*story, None]:
+        if flowable is not None and _heading_part(flowable):
+            run.append(flowable)
+            continue
+        if flowable is not None and any(_is_heading(f) for f in run):
+            start = next(i for i, f in enumerate(run) if isinstance(f, CondPageBreak)
+                         or not isinstance(f, Spacer))
+            start += isinstance(run[start], CondPageBreak)
+            group = [f for f in run[start:] if not isinstance(f, CondPageBreak)]
+            kept += [*run[:start], KeepTogether([*group, flowable])]
+        else:
+            kept += [*run, *([flowable] if flowable is not None else [])]
+        run = []
+    return kept
+
+
 def keep_tail(story: list[Flowable]) -> list[Flowable]:
     """The story with its last TAIL_WORDS words (and the heading or question they start
     under) kept together: if they do not fit under the text before them, they go over as one."""
@@ -57,7 +87,9 @@ def keep_tail(story: list[Flowable]) -> list[Flowable]:
         start -= 1
     if start == 0:
         return story
-    return [*story[:start], KeepTogether(story[start:])]
+    tail = [f for kept in story[start:]  # one level: a KeepTogether inside one measures as endless
+            for f in (kept._content if isinstance(kept, KeepTogether) else [kept])]
+    return [*story[:start], KeepTogether(tail)]
 
 
 def tightened(styles: Styles) -> Styles:

@@ -82,13 +82,13 @@ class SteadyParagraph(Paragraph):
 
 
 class WholeParagraph(SteadyParagraph):
-    """A paragraph that moves to the next page rather than split, unless it starts a page
-    (one longer than a page still splits). Unlike KeepTogether it reports its true height,
-    so a group kept together around it measures right."""
+    """A paragraph that moves to the next page rather than split, unless it starts a page or
+    is taller than a whole page (it splits where it stands, under the heading kept with it).
+    Unlike KeepTogether it reports its true height, so a group kept around it measures right."""
 
     def split(self, avail_width, avail_height):  # noqa: D102 (ReportLab's method)
         frame = getattr(self, "_frame", None)
-        if frame is not None and not frame._atTop:
+        if frame is not None and not frame._atTop and self.height <= frame._aH:
             return []
         return super().split(avail_width, avail_height)
 
