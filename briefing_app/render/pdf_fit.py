@@ -53,6 +53,15 @@ def _is_heading(flowable: Flowable) -> bool:
     return isinstance(flowable, Paragraph) and flowable.style.name in ("heading", "subheading")
 
 
+class HeadingGroup(KeepTogether):
+    """A heading kept with the first entry under it. Its space before is the heading's, not
+    that of the section mark in front of it (which has none): ReportLab reserves the group's
+    space before from the first flowable, and a mark's nothing left the heading's unmeasured."""
+
+    def getSpaceBefore(self, content=None):  # noqa: N802 (ReportLab's name)
+        return super().getSpaceBefore([f for f in self._content if not isinstance(f, SectionMark)])
+
+
 def keep_headings(story: list[Flowable]) -> list[Flowable]:
     """The story with each heading kept together with what leads up to the next entry (its
     section mark, sub-headings, a question) and that entry itself. The first heading's
@@ -64,12 +73,12 @@ def keep_headings(story: list[Flowable]) -> list[Flowable]:
         if flowable is not None and _heading_part(flowable):
             run.append(flowable)
             continue
-        if flowable is not None and any(_is_heading(f) for f in run):
-            start = next(i for i, f in enumerate(run) if isinstance(f, CondPageBreak)
-                         or not isinstance(f, Spacer))
-            start += isinstance(run[start], CondPageBreak)
+        first = next((i for i, f in enumerate(run) if _is_heading(f)), None)
+        if flowable is not None and first is not None:
+            start = max((i + 1 for i, f in enumerate(run[:first]) if isinstance(f, CondPageBreak)),
+                        default=first)
             group = [f for f in run[start:] if not isinstance(f, CondPageBreak)]
-            kept += [*run[:start], KeepTogether([*group, flowable])]
+            kept += [*run[:start], HeadingGroup([*group, flowable])]
         else:
             kept += [*run, *([flowable] if flowable is not None else [])]
         run = []
