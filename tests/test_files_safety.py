@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.__main__ import main
 from briefing_app.core.atomic import write_atomic
 from briefing_app.core.library import load_library
 from briefing_app.core.produce import produce
 
+from .cli_here import run
 from .conftest import ROOT
 from .pdf_reading import all_text
 
@@ -37,16 +37,6 @@ def cli(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "briefing_app", *args], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=timeout,
                           preexec_fn=_capped if os.name == "posix" else None)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 # -- reading: FIFOs, devices, huge files ---------------------------------------------------------

@@ -7,20 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.__main__ import main
-
+from .cli_here import run
 from .hostile.corpus import BRIEF_CASES, HANDOUT_CASES, LIBRARY_CASES
 from .pdf_reading import all_text
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 @pytest.mark.parametrize("case", LIBRARY_CASES, ids=lambda c: c.name)
