@@ -4,8 +4,10 @@
 settings, data folder and runner of their own. Start-up is staged for speed: the window frame
 shows at once; once it is painted, a worker reads the library (and with it loads pydantic) and
 imports what the panels need; then `_fill` adds the panels, offers a crashed session back and
-opens the brief. Other work (the preview, the library check) waits until the panels are painted:
-a Python worker running meanwhile would hold the interpreter that painting them needs.
+opens the brief. What the officer does not need to start typing waits until the brief is
+painted (`_finish_start`): the brief's problems, the preview, the library check, the log file
+and the autosave session. A Python worker running meanwhile would hold the interpreter that
+painting the panels needs.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
         window.open_path(brief_path)  # waits for the panels
 
     def load() -> None:
-        loader.first_load(lambda library: _fill(window, loader, library, data_dir),
+        loader.first_load(lambda library: _fill(window, loader, library, data_dir, after_first_frame),
                           lambda err: _library_failed(window, loader, err), _warm_up)
 
     if after_first_frame:
@@ -66,9 +68,7 @@ def start(brief_path: Path | None, settings: AppSettings, data_dir: Path, runner
 
 
 def _warm_up() -> None:
-    """On the worker, while the UI thread has nothing to do: open the log (if `run_app` set one
-    up) and import the modules `_fill` needs."""
-    diagnostics.start_logging()
+    """On the worker, while the UI thread has nothing to do: import the modules `_fill` needs."""
     from .gui import autosave, controller  # noqa: F401
     from .gui.widgets import (  # noqa: F401
         chosen_list,
@@ -112,7 +112,9 @@ def _library_failed(window: MainWindow, loader: LibraryLoader, err: BaseExceptio
     dialogs.show_faults(window, window.tr("Cannot load the library"), [loader.fault(err)])
 
 
-def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) -> None:
+def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path, staged: bool = False) -> None:
+    """The panels, a crashed session offered back, the pending brief opened; the rest follows
+    once they are painted when `staged` (`run_app`), at once otherwise (tests)."""
     if window.closed_early:  # the officer quit before the library came in
         return
     from .gui.autosave import Autosaver  # here, not above: they load pydantic and Jinja
@@ -124,8 +126,8 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
     autosaver = Autosaver(data_dir)
     autosaver.setParent(window)
     lend_cjk_font()  # before the panels lay out any text
-    window.runner.pause()  # the preview waits until the panels are on screen
-    after_paint(window, window.runner.resume)
+    window.runner.pause()  # the preview and the library check wait for `_finish_start`
+    window.hold_problems(staged)
     window.attach(controller, autosaver, loader)
     autosaver.watch(window)
     recovery = autosaver.find_recovery()
@@ -138,8 +140,20 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path) ->
         autosaver.schedule(recovery.brief, recovery.original)
     elif pending is not None:
         window.open_path(pending)
-    autosaver.start_session()  # last: a failure to start it is the status bar's last word
-    loader.check(library)  # held, like the preview, until the panels are painted
+    if staged:
+        after_paint(window, lambda: _finish_start(window, loader, library, autosaver))
+    else:
+        _finish_start(window, loader, library, autosaver)
+
+
+def _finish_start(window: MainWindow, loader: LibraryLoader, library, autosaver) -> None:
+    """Once the officer sees the brief: its problems, then the held work (the preview, the
+    library check), the log file and the autosave session; then the window is `ready`."""
+    window.hold_problems(False)
+    window.runner.resume()
+    diagnostics.start_logging()
+    autosaver.start_session()  # late: a failure to start it is the status bar's last word
+    loader.check(library)
     window.ready.emit()
 
 

@@ -53,6 +53,7 @@ class MainWindow(WindowMenus, WindowProblems, FileCommands, OutputCommands, Libr
         self._pending_open: Path | None = None
         self._maximise = False
         self.closed_early = False
+        self._problems_held = False  # WindowProblems.hold_problems
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self._show_loading()

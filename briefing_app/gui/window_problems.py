@@ -25,13 +25,25 @@ class WindowProblems:
         self.resizeDocks([self.problems_dock], [80], Qt.Vertical)
         self.view_menu.addAction(self.problems_dock.toggleViewAction())
 
+    def hold_problems(self, hold: bool) -> None:
+        """While held (start-up, until the brief is on screen), the brief's problems wait: the
+        checks behind them load the leak check's name lists. Releasing shows them for the brief
+        as it is then."""
+        was_held, self._problems_held = self._problems_held, hold
+        if was_held and not hold and self.controller is not None:
+            self._show_brief_checks(self.controller.brief)
+
     def _on_controller_brief_changed(self, brief) -> None:
+        if self.controller.modified:
+            self.autosaver.schedule(brief, self.controller.path)
+        if not self._problems_held:
+            self._show_brief_checks(brief)
+
+    def _show_brief_checks(self, brief) -> None:
         from ..core.assemble import reference_faults
         from ..core.leakcheck import releasable_leaks
         from ..core.markings import marks_of
 
-        if self.controller.modified:
-            self.autosaver.schedule(brief, self.controller.path)
         self.problems.set_problems("references", reference_faults(self.controller.library, brief,
                                                                   self._display_name()))
         marks = marks_of(brief, self.controller.library, self._display_name())

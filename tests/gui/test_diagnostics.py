@@ -30,6 +30,7 @@ def logs(tmp_path, monkeypatch):
     monkeypatch.delenv(diagnostics.LEVEL_VARIABLE, raising=False)
     shown = []
     monkeypatch.setattr(dialogs, "show_error", lambda *args: shown.append(args))
+    diagnostics.stop_logging()  # a log an earlier test's real start opened elsewhere
     diagnostics.install(tmp_path / "logs", False, lambda: None)
     yield tmp_path / "logs" / diagnostics.LOG_NAME, shown
     diagnostics.stop_logging()

