@@ -147,14 +147,15 @@ def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path, st
 
 
 def _finish_start(window: MainWindow, loader: LibraryLoader, library, autosaver) -> None:
-    """Once the officer sees the brief: its problems, then the held work (the preview, the
-    library check), the log file and the autosave session; then the window is `ready`."""
+    """Once the officer sees the brief: its problems, the log file, the autosave session and
+    the library check; the window is `ready`, and then the held work (the preview, the check)
+    starts on the worker."""
     window.hold_problems(False)
-    window.runner.resume()
     diagnostics.start_logging()
     autosaver.start_session()  # late: a failure to start it is the status bar's last word
     loader.check(library)
     window.ready.emit()
+    window.runner.resume()
 
 
 def lend_cjk_font() -> None:
