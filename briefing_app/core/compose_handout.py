@@ -9,8 +9,10 @@ the only metadata.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .assemble import AssembledBrief
-from .compose import clearance_notes, run_in, source_line
+from .compose import clearance_notes, day, run_in, source_line
 from .document import (
     Bar,
     BarChart,
@@ -32,6 +34,7 @@ from .document import (
     plain,
 )
 from .language import Words
+from .models import Source
 
 HANDOUT_PAGES = 2
 # Worldwide telecom equipment revenue shares in 2024 (Dell'Oro Group, as reported by iTWire on
@@ -77,6 +80,20 @@ def public_source_numbers(brief: AssembledBrief) -> list[int]:
     return numbers
 
 
+def short_source_line(w: Words, source: Source) -> str:
+    """A public source without its title, its web address straight after the date: the
+    short form a handout falls back to when the full list would push it onto a second page.
+    The address, in full, still says what the publication is."""
+    text = w.short_source.format(publisher=source.publisher, date=day(w, source.date))
+    return f"{text}. {source.url}" if source.url else text
+
+
+def public_sources(sources: list[Source], w: Words, line: Callable[[Words, Source], str]) -> Section:
+    """The handout's public sources, each publication once, set small and close together."""
+    items = tuple(Item(w.bullet, plain(line(w, source), whole=True)) for source in sources)
+    return Section("sources", Heading(w.public_sources, 2), (ItemList("public-sources", items),))
+
+
 def held_back_notes(brief: AssembledBrief, w: Words) -> tuple[str, ...]:
     """Why each releasable point the officer chose is not on the handout, in words."""
     said = {"us-forces": w.held_us_forces, "no-wording": w.held_no_wording}
@@ -91,15 +108,13 @@ def handout(brief: AssembledBrief, w: Words, language: str) -> Document:
                            plain(w.handout_opening, "subtitle"), *figures(brief, w)]
     blocks += [Paragraph((run_in(p.title), Run(f" {p.handout_text}")), whole=True)
                for p in brief.handout_points] or [plain(w.no_releasable)]
-    numbers = public_source_numbers(brief)
-    if numbers:
-        items = tuple(Item(w.bullet, plain(source_line(w, brief.sources[n - 1]), whole=True))
-                      for n in numbers)
-        blocks.append(Section("sources", Heading(w.public_sources, 2),
-                              (ItemList("sources", items),)))
+    sources = [brief.sources[n - 1] for n in public_source_numbers(brief)]
+    if sources:
+        blocks.append(public_sources(sources, w, source_line))
     notes = brief.missing_warnings + tuple(m for p in brief.handout_points for m in p.misfit_warning) \
         + held_back_notes(brief, w) + clearance_notes(brief, w)
     return Document("handout", brief.paper, tuple(blocks), Furniture("", w.page),
                     Metadata(title, language),
                     (Budget("pages", "", HANDOUT_PAGES, w.handout_too_long),), notes,
-                    fit_one_page=True)
+                    fit_one_page=True,
+                    compact=(public_sources(sources, w, short_source_line),) if sources else ())

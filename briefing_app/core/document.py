@@ -99,7 +99,7 @@ class Heading(NamedTuple):
     level: Literal[1, 2] = 1
 
 
-ListKind = Literal["points", "facts", "sources"]
+ListKind = Literal["points", "facts", "sources", "public-sources"]
 
 
 class Item(NamedTuple):
@@ -231,8 +231,11 @@ class Document(NamedTuple):
     budgets: tuple[Budget, ...] = ()
     notes: tuple[str, ...] = ()  # warnings known before layout
     # A leave-behind that can fit on one page should: a backend that measures its layout may
-    # tighten the spacing and then leave the figures out to get there.
+    # tighten the spacing, then leave the figures out, and last set the `compact` sections (a
+    # shorter form of those with the same id: the public sources without their titles) in
+    # place of the full ones to get there.
     fit_one_page: bool = False
+    compact: tuple[Section, ...] = ()
 
     def walk(self) -> Iterator[Block]:
         """Every block, sections opened, in reading order."""

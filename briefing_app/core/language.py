@@ -23,6 +23,7 @@ class Words:
     bullet: str = "\u2022"
     number: str = "{n}."
     quoted_source: str = "{publisher}, \u201c{title},\u201d {date}"  # the comma inside (GPO)
+    short_source: str = "{publisher}, {date}"  # a handout's source list, when it must be short
     # The officer brief
     meeting_with: str = "Meeting with {who}"
     government_of: str = "the Government of {country}"

@@ -24,7 +24,8 @@ from .docx_styles import style_elements
 
 ROLE_STYLES = {"body": "Normal", "subtitle": "Subtitle", "question": "Question", "note": "Note",
                "bluf": "BLUF", "cell": "Table Text"}
-LIST_STYLES = {"points": "Point", "facts": "Fact", "sources": "Source"}
+LIST_STYLES = {"points": "Point", "facts": "Fact", "sources": "Source",
+               "public-sources": "Public Source"}
 LABEL_WIDTH = Mm(36)
 
 

@@ -28,7 +28,8 @@ from ..core.paths import asset
 WORD_STYLES = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1",
                "subheading": "Heading 2", "body": "Normal", "point": "Point", "item": "Fact",
                "source": "Source", "question": "Question", "small": "Note", "bluf": "BLUF",
-               "cell": "Table Text", "label": "Table Label"}
+               "cell": "Table Text", "label": "Table Label",
+               "public_source": "Public Source"}
 _FAMILIES = {"sans": "swiss", "serif": "roman"}
 
 

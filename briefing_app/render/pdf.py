@@ -14,7 +14,7 @@ from ..core.backend import FileContents, Measures, Rendered
 from ..core.document import Document
 from ..core.outputs import PAPERS
 from .pages import NEUTRAL_PRODUCER, Layout, build_pdf
-from .pdf_fit import TIGHT_SPACE, fitting_attempts, keep_headings, keep_tail, tightened
+from .pdf_fit import TIGHT_SPACE, closing_blocks, fitting_attempts, keep_headings, keep_tail, tightened
 from .pdf_story import Story
 from .styles import load_styles
 from .text import noting_unprintable, unprintable_warning
@@ -47,8 +47,10 @@ def layout_pdf(document: Document, tight: bool = False) -> Rendered:
     layout = Layout()
     measured = frozenset(b.target for b in document.budgets if b.measure == "pages" and b.target)
     story = Story(styles, width, layout, measured, spacing=TIGHT_SPACE if tight else 1.0)
+    lead = len(document.blocks) - closing_blocks(document)
     with noting_unprintable() as unprintable:
-        flowables = keep_tail(keep_headings(story.of(document.blocks)))
+        body = keep_headings(story.of(document.blocks[:lead]))
+        flowables = keep_tail(body + keep_headings(story.of(document.blocks[lead:])), len(body))
     data = build_pdf(flowables, paper=document.paper, styles=styles,
                      furniture=document.furniture, metadata=document.metadata, layout=layout)
     measures = Measures(layout.pages, {name: layout.extent(name) for name in measured},

@@ -6,9 +6,11 @@ and a handout that can fit on one page does.
   a page (its page-break check alone reserves only a few lines).
 - The tail: the last flowables, at least `TAIL_WORDS` words of them (with any heading just
   before), are kept together, so the sign-off stays with the text before it and no last page
-  holds only the sign-off, a source line or the end of an address.
+  holds only the sign-off, a source line or the end of an address. A leave-behind's public
+  sources are kept with its last point: a handout that runs over carries a point on page 2.
 - Fitting: a document that asks for it (`Document.fit_one_page`, the handout) is laid out
-  again with tighter spacing, then without its figures, and the first layout on one page wins.
+  again with tighter spacing, then without its figures, then with its compact sections (the
+  sources without titles), and the first layout on one page wins.
 """
 
 from __future__ import annotations
@@ -85,10 +87,12 @@ def keep_headings(story: list[Flowable]) -> list[Flowable]:
     return kept
 
 
-def keep_tail(story: list[Flowable]) -> list[Flowable]:
+def keep_tail(story: list[Flowable], start: int | None = None) -> list[Flowable]:
     """The story with its last TAIL_WORDS words (and the heading or question they start
-    under) kept together: if they do not fit under the text before them, they go over as one."""
-    count, start = 0, len(story)
+    under), or all from `start` if that is earlier, kept together: if they do not fit under
+    the text before them, they go over as one."""
+    start = len(story) if start is None else start
+    count = sum(words(f) for f in story[start:])
     while start > 0 and count < TAIL_WORDS:
         start -= 1
         count += words(story[start])
@@ -99,6 +103,14 @@ def keep_tail(story: list[Flowable]) -> list[Flowable]:
     tail = [f for kept in story[start:]  # one level: a KeepTogether inside one measures as endless
             for f in (kept._content if isinstance(kept, KeepTogether) else [kept])]
     return [*story[:start], KeepTogether(tail)]
+
+
+def closing_blocks(document: doc.Document) -> int:
+    """How many of the document's last blocks go over to a second page together: for a
+    leave-behind, its closing section (the public sources) with the point before it, so a
+    second page never holds sources alone; otherwise none beyond the tail's words."""
+    blocks = document.blocks
+    return 2 if document.fit_one_page and len(blocks) > 2 and isinstance(blocks[-1], doc.Section) else 0
 
 
 def tightened(styles: Styles) -> Styles:
@@ -114,11 +126,15 @@ def tightened(styles: Styles) -> Styles:
 
 def fitting_attempts(document: doc.Document) -> list[tuple[doc.Document, bool]]:
     """The (document, tight) layouts to try in turn for a document that should fit on one
-    page: as composed, tighter, then tighter without figures."""
+    page: as composed, tighter, tighter without figures, then with its compact sections too."""
     attempts = [(document, False)]
     if document.fit_one_page:
         bare = tuple(b for b in document.blocks if not isinstance(b, doc.Figures))
         attempts += [(document, True)]
         if len(bare) < len(document.blocks):
             attempts.append((document._replace(blocks=bare), True))
+        if document.compact:
+            short = {section.id: section for section in document.compact}
+            blocks = tuple(short.get(b.id, b) if isinstance(b, doc.Section) else b for b in bare)
+            attempts.append((document._replace(blocks=blocks), True))
     return attempts

@@ -25,7 +25,8 @@ LABEL_WIDTH = 36 * mm
 BOX_PADDING = 6
 ROLE_STYLES = {"body": "body", "subtitle": "subtitle", "question": "question", "note": "small",
                "bluf": "bluf", "cell": "cell"}
-LIST_STYLES = {"points": "point", "facts": "item", "sources": "source"}
+LIST_STYLES = {"points": "point", "facts": "item", "sources": "source",
+               "public-sources": "public_source"}
 SPACE_AFTER = {doc.Table: 8, doc.Box: 8, doc.Figures: 10}
 SPLIT_IN_ROW = 36  # a cell taller than the room left splits across pages, at least this high on each
 

@@ -23,6 +23,7 @@ from .styles import fallback_font, glyphs, main_font_chars
 
 _unprintable: ContextVar[set[str] | None] = ContextVar("unprintable", default=None)
 _URL_LINE = re.compile(r"(?m)^https?://\S+$")
+_URL_AFTER = re.compile(r"(?<=\S) (https?://\S+)$")  # an address closing a line of text
 CHUNK = 8_000  # characters of one ReportLab paragraph, about two pages
 _URL_BREAK = re.compile(r"(?<=/)(?!/)|(?<=[^/.\-])(?=[.\-])")  # after a slash, before . and -
 
@@ -163,9 +164,11 @@ def _break_at(text: str, room: int) -> int:
 def break_urls(text: str, style: ParagraphStyle, width: float | None) -> str:
     """Web addresses on lines of their own, wrapped to fit `width` after a `/` or before a
     `.` or `-` (so a continued line starts with its sign, as style guides ask), never inside a
-    word; a part longer than a whole line is left to ReportLab."""
+    word; a part longer than a whole line is left to ReportLab. An address that ends a line of
+    text stays there if it fits after the text, or else starts a line of its own."""
     if width is None or "://" not in text:
         return text
+    text = "\n".join(_url_after(line, style, width) for line in text.split("\n"))
 
     def wrap(match: re.Match) -> str:
         lines = [""]
@@ -177,6 +180,21 @@ def break_urls(text: str, style: ParagraphStyle, width: float | None) -> str:
         return "\n".join(lines)
 
     return _URL_LINE.sub(wrap, text)
+
+
+def _url_after(line: str, style: ParagraphStyle, width: float) -> str:
+    """`line` with a web address that ends it moved onto a line of its own, unless it fits
+    after the words before it (wrapped as ReportLab wraps them, at spaces)."""
+    match = _URL_AFTER.search(line)
+    if not match:
+        return line
+    last = ""
+    for word in line[:match.start()].split(" "):
+        joined = f"{last} {word}" if last else word
+        last = word if last and stringWidth(joined, style.fontName, style.fontSize) > width else joined
+    if stringWidth(f"{last} {match.group(1)}", style.fontName, style.fontSize) <= width - 1:
+        return line
+    return f"{line[:match.start()]}\n{match.group(1)}"
 
 
 def heading(text: str, style: ParagraphStyle, keep: float,
