@@ -131,7 +131,7 @@ class MainWindow(WindowMenus, WindowProblems, FileCommands, OutputCommands, Libr
         left.addWidget(self.country_panel)
         left.addWidget(self.point_tree)
         left.addWidget(self.chosen_list)
-        for index, stretch in enumerate((2, 5, 3)):
+        for index, stretch in enumerate((2, 6, 2)):  # the library list gets the room to choose from
             left.setStretchFactor(index, stretch)
         self.tabs = QtWidgets.QTabWidget(accessibleName=self.tr("Brief details"))
         self.tabs.addTab(self.meeting_form, self.tr("&Meeting"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
@@ -112,11 +113,29 @@ def test_library_titles_show_in_full_with_title_and_review_date_in_the_tooltip(q
     item = tree.item("compulsion-law")
     title = "Chinese law obliges firms to assist state intelligence work"
     assert item.text(0) == title
-    assert item.toolTip(0) == f"{title}\nReviewed 2026-11-20"
+    assert item.toolTip(0) == f"{title}\nReviewed 2026-11-20\nWritten for any host and carrier"
     line = tree.tree.fontMetrics().height()
     rect = tree.tree.visualItemRect(item)
     assert rect.height() >= 2 * line  # wrapped over two lines or more, not cut off
     assert tree.tree.fontMetrics().horizontalAdvance(title) > tree.tree.columnWidth(0)
+
+
+@pytest.mark.parametrize("left", [280, 520])
+def test_the_library_list_fits_its_panel_without_sideways_scrolling(qtbot, make_window, left):
+    """A laptop's narrow left panel keeps title and reason readable and names the stances in
+    the tooltip; a wide one shows the stances too; neither scrolls sideways."""
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.splitter.setSizes([left, 400, 480])
+    tree = window.point_tree.tree
+    qtbot.waitUntil(lambda: abs(window.point_tree.width() - left) < 40)
+    assert not tree.horizontalScrollBar().isVisible()
+    assert tree.isColumnHidden(2) == (left < 480)
+    shown = [c for c in range(3) if not tree.isColumnHidden(c)]
+    assert sum(tree.columnWidth(c) for c in shown) <= tree.viewport().width()
+    assert tree.columnWidth(1) >= 0.25 * tree.viewport().width()  # the reasons stay in sight
 
 
 def test_the_user_guide_reads_without_sideways_scrolling(qtbot, make_window):

@@ -33,6 +33,7 @@ from ..controller import BriefController
 ID_ROLE = Qt.UserRole
 STALE_MARK = "⚠"
 WARNING = QColor("#a15c00")
+WIDE_ENOUGH = 480  # pixels of panel that show title, reason and stances side by side
 
 
 class WrappedTitles(QStyledItemDelegate):
@@ -65,8 +66,8 @@ class PointTree(QWidget):
         self.tree = QTreeWidget(accessibleName=self.tr("Library points"))
         self.tree.setHeaderLabels([self.tr("Library point"), self.tr("Recommended because"),
                                    self.tr("Written for")])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.Interactive)
-        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.tree.header().setStretchLastSection(False)
         self.tree.setWordWrap(True)  # titles in full, over two lines where the panel is narrow
         self.tree.setItemDelegateForColumn(0, WrappedTitles(self.tree))
         self.recommend_button = QPushButton(self.tr("Tick Recommended"), enabled=False)
@@ -104,7 +105,8 @@ class PointTree(QWidget):
         for point in library.ordered_points():
             item = QTreeWidgetItem(groups[point.topic], [point.title, "",
                                                           written_for(point, short=True) or self.tr("any stance")])
-            item.setToolTip(2, self.tr("Written for {0}").format(written_for(point) or self.tr("any host and carrier")))
+            stances = self.tr("Written for {0}").format(written_for(point) or self.tr("any host and carrier"))
+            item.setToolTip(2, stances)
             item.setData(0, ID_ROLE, point.id)
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable)
             item.setCheckState(0, Qt.Unchecked)
@@ -114,7 +116,7 @@ class PointTree(QWidget):
                 reviewed = self.tr("Stale: last reviewed {0}; check it before use")
             else:
                 reviewed = self.tr("Reviewed {0}")
-            item.setToolTip(0, f"{point.title}\n{reviewed.format(point.reviewed.isoformat())}")
+            item.setToolTip(0, f"{point.title}\n{reviewed.format(point.reviewed.isoformat())}\n{stances}")
             self._items[point.id] = item
         self.tree.expandAll()
         self.tree.blockSignals(False)
@@ -140,11 +142,14 @@ class PointTree(QWidget):
         self.tree.blockSignals(False)
 
     def resizeEvent(self, event) -> None:
-        """Titles get most of the width and wrap; a long reason is elided and shown whole as a
-        tooltip."""
+        """Titles take the width the other columns leave and wrap; a long reason is elided and
+        shown whole as a tooltip. A panel too narrow for three columns drops the stances each
+        point was written for (the title's tooltip names them) rather than scroll sideways."""
         super().resizeEvent(event)
-        self.tree.setColumnWidth(0, int(self.width() * 0.6))
-        self.tree.setColumnWidth(1, int(self.width() * 0.25))
+        narrow = self.width() < WIDE_ENOUGH
+        self.tree.setColumnHidden(2, narrow)
+        self.tree.setColumnWidth(1, int(self.width() * (0.3 if narrow else 0.28)))
+        self.tree.setColumnWidth(2, int(self.width() * 0.2))
         self.tree.doItemsLayout()  # the rows' heights follow the titles' new wrapping
 
     def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
