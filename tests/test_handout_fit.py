@@ -102,6 +102,24 @@ def test_a_hand_picked_handout_that_runs_over_carries_a_point_onto_each_later_pa
     for number, page in enumerate(pages[1:], start=2):
         assert any(flat(page).startswith(t) for t in titles), (number, flat(page)[:80])
     assert source_faults(pages, public_sources(made), f"{count} points") == []
+    assert not [w for w in produced.warnings if "public sources alone" in w]
+
+
+def test_a_handout_whose_sources_run_past_a_page_of_their_own_is_warned_about():
+    """Every releasable point: the sources alone fill more than a page, so the handout
+    ends with pages of sources, and the officer is told (in Problems and on export)."""
+    eligible = sorted(p.id for p in library().points.values()
+                      if p.releasable and p.handout_text and not p.us_forces)
+    made = Brief(country="DE", points=tuple(PointChoice(id=i) for i in eligible))
+    produced = produce(library(), made, "handout")
+    pages = page_texts(produced.data)
+    titles = [library().points[i].title for i in eligible]
+    alone = next(n for n in range(len(pages), 0, -1)
+                 if any(t in flat(pages[n - 1]) for t in titles))
+    alone = len(pages) - alone
+    assert alone >= 1 and flat(pages[-1]).startswith("\u2022")
+    assert f"the handout ends with {alone} page(s) of public sources alone (choose fewer " \
+        "releasable points)" in produced.warnings
 
 
 def test_an_address_after_a_citation_stays_on_its_line_only_when_it_fits():

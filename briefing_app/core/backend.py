@@ -18,6 +18,7 @@ class Measures(NamedTuple):
     pages: int
     extents: dict[str, float]  # section id: pages of body text
     lines: dict[str, int]  # box id: lines
+    spills: dict[str, int] | None = None  # section id: pages it runs onto past its first
 
 
 class Rendered(NamedTuple):
@@ -41,8 +42,9 @@ class FileContents(NamedTuple):
 def overruns(document: Document, measures: Measures) -> tuple[str, ...]:
     found = []
     for budget in document.budgets:
-        if budget.measure == "lines":
-            value: float = measures.lines.get(budget.target, 0)
+        if budget.measure in ("lines", "spill"):
+            counts = measures.lines if budget.measure == "lines" else measures.spills or {}
+            value: float = counts.get(budget.target, 0)
             over = value > budget.limit
         elif budget.target:
             value = measures.extents.get(budget.target, 0.0)

@@ -115,6 +115,7 @@ def handout(brief: AssembledBrief, w: Words, language: str) -> Document:
         + held_back_notes(brief, w) + clearance_notes(brief, w)
     return Document("handout", brief.paper, tuple(blocks), Furniture("", w.page),
                     Metadata(title, language),
-                    (Budget("pages", "", HANDOUT_PAGES, w.handout_too_long),), notes,
+                    (Budget("pages", "", HANDOUT_PAGES, w.handout_too_long),
+                     Budget("spill", "sources", 0, w.handout_sources_alone)), notes,
                     fit_one_page=True,
                     compact=(public_sources(sources, w, short_source_line),) if sources else ())

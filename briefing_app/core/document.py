@@ -213,10 +213,11 @@ class Metadata(NamedTuple):
 
 class Budget(NamedTuple):
     """A length read-ahead practice sets, checked where a backend can measure the layout: a
-    section's pages, a box's lines or the document's pages (`target` "" is the document).
-    `message` says what ran over, with {value} (measured) and {limit}."""
+    section's pages, a box's lines, the document's pages (`target` "" is the document), or
+    the pages a closing section spills onto past the page it starts on ("spill": pages that
+    hold nothing else). `message` says what ran over, with {value} (measured) and {limit}."""
 
-    measure: Literal["pages", "lines"]
+    measure: Literal["pages", "lines", "spill"]
     target: str
     limit: float
     message: str

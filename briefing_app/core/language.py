@@ -90,6 +90,8 @@ class Words:
     too_many_objectives: str = "{count} objectives; a read-ahead has one to {limit}"
     handout_too_long: str = ("the handout runs to {value:g} pages; a leave-behind should be one "
                              "or two (choose fewer releasable points)")
+    handout_sources_alone: str = ("the handout ends with {value:g} page(s) of public sources alone "
+                                  "(choose fewer releasable points)")
     # The handout
     handout_title: str = "Trusted suppliers for 5G networks in {country}"
     handout_opening: str = ("5G networks will carry the services that economies and their "

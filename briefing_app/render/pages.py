@@ -111,6 +111,12 @@ class Layout:
         return ((page2 - page1) * self.frame_height + y1 - y2) / self.frame_height
 
 
+    def spill(self, section: str) -> int:
+        """How many pages a section runs onto past the page it starts on (0 if not printed)."""
+        start, end = self.marks.get(f"{section}:start"), self.marks.get(f"{section}:end")
+        return end[0] - start[0] if start and end else 0
+
+
 class SectionMark(Flowable):
     """An invisible flowable that records the page and height at which it is drawn.
 

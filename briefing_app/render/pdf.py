@@ -45,7 +45,7 @@ def layout_pdf(document: Document, tight: bool = False) -> Rendered:
     styles = tightened(load_styles()) if tight else load_styles()
     width = PAPERS[document.paper].size[0] - 2 * styles.margin
     layout = Layout()
-    measured = frozenset(b.target for b in document.budgets if b.measure == "pages" and b.target)
+    measured = frozenset(b.target for b in document.budgets if b.measure != "lines" and b.target)
     story = Story(styles, width, layout, measured, spacing=TIGHT_SPACE if tight else 1.0)
     lead = len(document.blocks) - closing_blocks(document)
     with noting_unprintable() as unprintable:
@@ -54,7 +54,7 @@ def layout_pdf(document: Document, tight: bool = False) -> Rendered:
     data = build_pdf(flowables, paper=document.paper, styles=styles,
                      furniture=document.furniture, metadata=document.metadata, layout=layout)
     measures = Measures(layout.pages, {name: layout.extent(name) for name in measured},
-                        story.lines)
+                        story.lines, {name: layout.spill(name) for name in measured})
     return Rendered(data, measures, unprintable_warning(unprintable))
 
 
