@@ -36,27 +36,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SCREEN = "1366x768"  # a laptop's screen: the app fills it, and so does the bare window
 TIMEOUT = 60.0
 
-BARE_WINDOW = """
+FRAME = """
 import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
-window.setWindowTitle("bare")
+window.setWindowTitle("{title}")
 window.setGeometry(app.primaryScreen().availableGeometry())
 window.show()
-app.exec()
 """
+BARE_WINDOW = FRAME.format(title="bare") + "app.exec()\n"
 
-FLOOR_WINDOW = """
-import sys
+FLOOR_WINDOW = FRAME.format(title="floor") + """
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.setWindowTitle("floor")
-window.setGeometry(app.primaryScreen().availableGeometry())
-window.show()
 
 def fill():
     from PySide6 import QtWidgets as W
