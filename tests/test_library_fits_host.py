@@ -9,6 +9,9 @@ import pytest
 
 from briefing_app.core.library import load_library
 from briefing_app.core.paths import builtin_library
+from briefing_app.core.recommend import unmet_condition
+from briefing_app.core.rendered import Rendered
+from briefing_app.core.stance import stance_misfit
 from briefing_app.core.templating import render, template_context
 
 ADVICE_ON_THE_PATH = re.compile(r"sensible path|realistic timetable|timetable should be realistic")
@@ -57,3 +60,33 @@ def test_nato_is_spoken_of_only_with_nato_members(library):
     telekom = render(library.points["sub-transition-support"].text,
                      template_context(german, german.carrier("deutsche-telekom")))
     assert "meet them" in telekom and "December 2026" in telekom, telekom
+
+
+def printable(library):
+    """(country, carrier, point, context) for every point a brief can print as fitting there:
+    its stances and its condition hold."""
+    for country in sorted(library.countries.values(), key=lambda c: c.code):
+        for carrier in [None, *country.carriers]:
+            here = Rendered(library, country, carrier)
+            for point in library.points.values():
+                if not stance_misfit(point, country, carrier) and not unmet_condition(point, here):
+                    yield country, carrier, point, here.context()
+
+
+def test_a_host_that_has_not_excluded_is_not_shown_what_excluding_hosts_operators_do_now(library):
+    """"Operators in the United Kingdom and Canada are doing it now" reads, to Germany, as a
+    model held up and, once their deadlines pass, as no longer true: an answer for a host that
+    has not excluded high-risk vendors names no excluding host in a sentence about the present."""
+    excluding = [c for c in library.countries.values() if c.stance == "excluded"]
+    names = {n for c in excluding for n in (c.name, c.in_text.removeprefix("the "))} | {"UK"}
+    names_them = re.compile(rf"\b({'|'.join(map(re.escape, sorted(names)))})\b")
+    seen = 0
+    for country, carrier, point, context in printable(library):
+        if country.stance == "excluded":
+            continue
+        for qa in point.if_raised:
+            for sentence in re.split(r"(?<=[.?!])\s+", render(qa.answer, context)):
+                seen += 1
+                assert not (names_them.search(sentence) and re.search(r"\b(now|today)\b", sentence)), \
+                    (point.id, country.code, carrier and carrier.id, sentence)
+    assert seen > 1000

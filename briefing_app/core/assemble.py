@@ -196,11 +196,11 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             marking, releasable = lib_point.marking, lib_point.releasable
             # a hand-picked point may not fit: its condition, its stance
             misfit = unmet_condition(lib_point, templates) or stance_misfit(lib_point, country, carrier)
-            own = [_number(sources, s) for s in lib_point.sources]
+            cited = _cited(lib_point, templates)
+            own = [_number(sources, s) for s in cited]
             facts = [_number(sources, s) for s in _data_sources(lib_point, country, carrier)]
             numbers = tuple(dict.fromkeys(own + facts))
-            public = tuple(dict.fromkeys(n for n, s in zip(own, lib_point.sources, strict=True)
-                                         if s.handout))
+            public = tuple(dict.fromkeys(n for n, s in zip(own, cited, strict=True) if s.handout))
         library_body = dict(body)
         if custom is None:
             body.update(_tailored(choice))
@@ -215,7 +215,7 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             handout_source_numbers=public, marking=marking,
             releasable=releasable, custom=custom is not None, misfit=misfit,
             fact=lib_point if custom is None else None,
-            cited=tuple(lib_point.sources) if custom is None else (),
+            cited=cited if custom is None else (),
             library_background=library_body["background"],
             library_if_raised=library_body["if_raised"], note=choice.note,
             handout_text=body["text"] if custom is not None else body["handout_text"],
@@ -230,6 +230,17 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         sources=tuple(sources), marks=marks, cui=brief.cui, post=brief.post,
         drafted_by=brief.drafted_by, clearances=brief.clearances, paper=brief.paper,
         us_forces_release=brief.us_forces_release, missing=missing)
+
+
+def _cited(point: TalkingPoint, templates: Rendered) -> tuple[Source, ...]:
+    """The point's sources that apply to this host: one whose `when` does not hold is left out
+    (one whose condition fails is kept: `library check` names the fault)."""
+    def applies(source: Source) -> bool:
+        try:
+            return not source.when or templates.holds(source.when)
+        except TemplateFailure:
+            return True
+    return tuple(s for s in point.sources if applies(s))
 
 
 def _tailored(choice: PointChoice) -> dict:

@@ -72,6 +72,9 @@ class Source(Strict):
     # False for a source behind a point's background only (say, a report of another company's
     # vendor choice): the officer brief cites it, the handout's public sources leave it out.
     handout: bool = True
+    # A point's source cited only where this condition holds, as `applies_when` ("country.eu"):
+    # the EU Toolbox is no source for a host outside the Union.
+    when: str = ""
 
     @property
     def key(self) -> tuple:
@@ -228,6 +231,7 @@ class Country(Strict):
     aliases: list[str] = []
     us_ally: bool = False  # bound to the United States by a mutual defense treaty (NATO, ANZUS, bilateral)
     nato: bool = False  # a member of NATO: only then does a brief speak of NATO allies
+    eu: bool = False  # a member state of the European Union: only then is EU law its own
     time_zone: str = ""  # the capital's zone in the tz database ("Europe/Rome"): meeting times
     # The zone's usual abbreviation where the tz database gives only an offset ("+04"): "GST".
     time_zone_abbreviation: str = ""

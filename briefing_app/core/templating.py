@@ -41,7 +41,7 @@ _FORBIDDEN = {
 }
 
 COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces",
-                  "us_families", "us_ally", "nato", "policy", "carriers", "stance", "stance_date",
+                  "us_families", "us_ally", "nato", "eu", "policy", "carriers", "stance", "stance_date",
                   "stance_since", "stance_deadline"}
 CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes", "stance",
                   "high_risk", "deadline"}
@@ -69,6 +69,7 @@ def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any
             "us_families": any(f.families for f in country.us_forces),
             "us_ally": country.us_ally,
             "nato": country.nato,
+            "eu": country.eu,
             "policy": [{"date": p.date, "note": p.note, "stance": p.stance} for p in country.policy],
             "carriers": [{"id": c.id, "name": c.name} for c in country.carriers],
             **_host_stance(country),
