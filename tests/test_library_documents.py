@@ -175,7 +175,7 @@ def test_a_spoken_line_cites_the_host_decision_only_when_it_rests_on_it():
                                 record.applies_when or "",
                                 *(f"{q.question} {q.answer}" for q in record.if_raised)])
             rests = "undecided" not in record.host_stances or "country.stance" in printed
-            added = set(point.source_numbers) - {brief.source_number(s) for s in record.sources}
+            added = set(point.source_numbers) - {brief.source_number(s) for s in point.cited}
             if rests:
                 assert decision <= set(point.source_numbers), (choice, point.id)
                 resting += 1
