@@ -30,7 +30,7 @@ def public_sources(made: Brief) -> list[Source]:
     """The library's public sources behind the points a handout prints, each publication once."""
     found: dict[tuple, Source] = {}
     for point in assemble(library(), made).handout_points:
-        found.update((s.key, s) for s in library().points[point.id].sources if s.handout)
+        found.update((s.key, s) for s in point.cited if s.handout)  # its sources for this host
     return list(found.values())
 
 
