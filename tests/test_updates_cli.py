@@ -4,6 +4,7 @@ temporary folders (the user data folder is one too: see conftest.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -83,6 +84,8 @@ def test_keys_new_writes_private_keys_and_says_what_to_ship_and_what_to_keep_off
     said = made.stdout
     assert f"Ship with the app:  {keys / 'root.json'}" in said
     assert "Keep offline:       root-" in said and "root threshold 1 of 1" in said
+    digest = hashlib.sha256((keys / "root.json").read_bytes()).hexdigest()
+    assert f"Root fingerprint:   {' '.join(digest[i:i + 4] for i in range(0, 64, 4))} (send it" in said
     assert (keys / "root_history" / "1.root.json").read_bytes() == (keys / "root.json").read_bytes()
 
 

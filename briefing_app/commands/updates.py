@@ -42,6 +42,10 @@ def _print_keys(folder, root, headline: str) -> None:
           f"root threshold {role.threshold} of {len(role.keyids)} key(s).")
     print(f"  Ship with the app:  {folder / 'root.json'} (as assets/library-root.json, or give it "
           "to posts for 'library install --trust')")
+    from ..core.update_client import root_fingerprint
+
+    print(f"  Root fingerprint:   {root_fingerprint((folder / 'root.json').read_bytes())} (send it to "
+          "posts by another channel than the file: they check it before trusting the root)")
     offline = sorted(p.name for p in folder.glob("root-*.key"))
     print(f"  Keep offline:       {', '.join(offline)} (needed only to rotate keys)")
     online = sorted(p.name for p in folder.glob("*.key") if not p.name.startswith("root-"))

@@ -98,6 +98,13 @@ def anchor_id(root_bytes: bytes) -> str:
     return hashlib.sha256(root_bytes).hexdigest()[:16]
 
 
+def root_fingerprint(root_bytes: bytes) -> str:
+    """The SHA-256 of a root.json in groups of four, as `sha256sum` prints it but readable
+    aloud: headquarters sends it to posts by a channel other than the file's."""
+    digest = hashlib.sha256(root_bytes).hexdigest()
+    return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
+
+
 def read_root(path: Path) -> tuple[bytes, Metadata[Root]]:
     """A root metadata file and its parsed form, or an InputError in words."""
     try:

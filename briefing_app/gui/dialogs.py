@@ -151,6 +151,22 @@ def show_folder(folder: Path) -> bool:
     return QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 
 
+def ask_root_file(parent: QWidget, title: str, folder: str) -> Path | None:
+    from .file_dialog import choose
+
+    name = choose(parent, title, folder, tr("Root of signing keys (*.json)"))
+    return Path(name) if name else None
+
+
+def ask_trust_root(parent: QWidget, title: str, html: str) -> bool:
+    """True only when the officer chose to trust the root `html` describes; Cancel is the default."""
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Warning, title, html, parent=parent)
+    trust = box.addButton(tr("&Trust and Continue"), QtWidgets.QMessageBox.AcceptRole)
+    box.setDefaultButton(box.addButton(QtWidgets.QMessageBox.Cancel))
+    box.exec()
+    return box.clickedButton() is trust
+
+
 def ask_accept_update(parent: QWidget, title: str, html: str) -> bool:
     """A library update's changes, to read before installing it: True to install."""
     W = QtWidgets

@@ -37,14 +37,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("library_update", text)
 
 
-def verify(config: LibraryConfig, folder: Path, current: Library,
-           where: tuple[str | None, str | None] = (None, None)) -> tuple[Staged | Release, LibraryDiff | None]:
-    """On a worker: the update verified into staging, and what it changes against `current`
-    (texts as they print for `where`, the brief's country and carrier)."""
+def verify(config: LibraryConfig, folder: Path, current: Library, where: tuple[str | None, str | None] = (None, None),
+           trust: Path | None = None) -> tuple[Staged | Release, LibraryDiff | None]:
+    """On a worker: the update verified into staging (against the root in `trust` if given, as
+    `library install --trust` does), and what it changes against `current` (texts as they print
+    for `where`, the brief's country and carrier)."""
     from ..core.library_diff import library_diff
     from ..core.update_client import stage
 
-    staged = stage(folder, config.data_dir)
+    staged = stage(folder, config.data_dir, trust)
     if isinstance(staged, Release):
         return staged, None
     try:
@@ -54,7 +55,7 @@ def verify(config: LibraryConfig, folder: Path, current: Library,
         raise
 
 
-def install_update(window: MainWindow) -> None:
+def install_update(window: MainWindow, trust: Path | None = None) -> None:
     folder = dialogs.ask_folder(window, tr("Install Library Update: Choose the Update Folder"),
                                 QtCore.QDir.homePath())
     if not folder:
@@ -62,8 +63,36 @@ def install_update(window: MainWindow) -> None:
     config, current = window.loader.config, window.controller.library
     where = (window.controller.brief.country, window.controller.brief.carrier)
     window.statusBar().showMessage(tr("Checking the library update in {0}…").format(folder))
-    window.runner.run(lambda: verify(config, folder, current, where), lambda result: _review(window, *result),
-                      lambda err: _refused(window, err))
+    window.runner.run(lambda: verify(config, folder, current, where, trust),
+                      lambda result: _review(window, *result), lambda err: _refused(window, err))
+
+
+def install_from_new_publisher(window: MainWindow) -> None:
+    """A first update from a publisher whose root of signing keys the app did not ship with:
+    the officer chooses the root file headquarters sent, checks its fingerprint against the one
+    sent by another channel, and only then chooses the update. Anyone can write a root file,
+    and whoever holds its keys could change the talking points: the fingerprint is the check."""
+    from ..core.update_client import publisher_of, read_root, root_fingerprint
+
+    path = dialogs.ask_root_file(window, tr("Install Library Update: Choose the Publisher's Root File"),
+                                 QtCore.QDir.homePath())
+    if not path:
+        return
+    try:
+        data, root = read_root(path)
+    except InputError as err:
+        dialogs.show_faults(window, tr("Not a Root of Signing Keys"), err.faults)
+        return
+    question = tr(
+        "<p>Trust <b>{0}</b> to sign library updates for this app?</p><p>Root file: {1}<br>"
+        "Root version {2}, valid until {3}.</p><p>Fingerprint (SHA-256):<br><tt>{4}</tt></p>"
+        "<p>Compare it, group by group, with the fingerprint headquarters sent you by another "
+        "channel than this file (a cable, a call). If they differ, or you were sent none, "
+        "cancel: whoever holds this root's keys could change your talking points.</p>").format(
+        escape(publisher_of(root.signed) or tr("an unnamed publisher")), escape(str(path)),
+        root.signed.version, day(root.signed.expires.isoformat()), root_fingerprint(data))
+    if dialogs.ask_trust_root(window, tr("Trust a New Publisher?"), question):
+        install_update(window, trust=path)
 
 
 def _refused(window: MainWindow, err: BaseException) -> None:

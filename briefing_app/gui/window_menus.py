@@ -69,6 +69,8 @@ class WindowMenus:
         self._action(library, t("Stop Using the Local &Folder"), lambda: self._use_library_folder(None))
         library.addSeparator()
         self._action(library, t("Install &Update…"), lambda: self._library_update().install_update(self))
+        self._action(library, t("Install Update from a New &Publisher…"),
+                     lambda: self._library_update().install_from_new_publisher(self))
         self._action(library, t("&Status"), lambda: self._library_update().show_status(self))
         self.view_menu = bar.addMenu(t("&View"))
         help_menu = bar.addMenu(t("&Help"))

@@ -50,7 +50,7 @@ def no_real_dialogs(monkeypatch):
 
     for name in ("ask_open_path", "ask_save_path", "ask_folder", "ask_unsaved", "ask_restore",
                  "show_faults", "show_info", "ask_printer", "show_error", "show_folder", "ask_keep_work",
-                 "ask_point", "ask_accept_update", "ask_meeting_pack"):
+                 "ask_point", "ask_accept_update", "ask_meeting_pack", "ask_root_file", "ask_trust_root"):
         monkeypatch.setattr(dialogs, name, unexpected(name))
 
 

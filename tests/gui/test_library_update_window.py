@@ -3,6 +3,7 @@ came from, as an officer meets them in the window."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 
 import pytest
@@ -214,3 +215,53 @@ def test_a_saved_brief_without_work_changes_country_without_asking(make_window, 
     assert all(c.library_text is None for c in window.controller.brief.points)
     window.controller.save(path)
     assert "WindTre" in next(c.library_text for c in load_brief(path).points if c.id == "compulsion-law")
+
+
+@pytest.fixture
+def new_publisher(tmp_path, hq):
+    """Another publisher, whose root the app did not ship with and the post has not trusted:
+    new keys, the numbering carried on from the first publisher (as docs/library-updates.md
+    says for starting again from new keys), its stick holding update 2."""
+    keys, libdir, _repo, _data = hq
+    new = tmp_path / "new-keys"
+    new_keys(new, "New HQ")
+    shutil.copy(keys / "published.json", new / "published.json")
+    edit(libdir / POINT, OLD, NEW)
+    stick = tmp_path / "new-stick"
+    publish(libdir, new, stick, notes="From the new keys")
+    return new / "root.json", stick
+
+
+def test_an_update_from_a_new_publisher_installs_once_its_root_is_checked_and_trusted(
+        make_window, hq, answers, new_publisher, monkeypatch):
+    root, stick = new_publisher
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_folder", lambda *args: stick)
+    monkeypatch.setattr(dialogs, "ask_root_file", lambda *args: root)
+    monkeypatch.setattr(dialogs, "ask_trust_root", lambda parent, title, html: asked.append(html) or True)
+    window = make_window()
+    menu(window, "Install &Update…").trigger()  # the app's own root does not trust it
+    assert answers["faults"] and not answers["review"] and installed(hq[3]).version == 1
+    menu(window, "Install Update from a New &Publisher…").trigger()
+    digest = hashlib.sha256(root.read_bytes()).hexdigest()
+    assert "New HQ" in asked[0] and " ".join(digest[i:i + 4] for i in range(0, 64, 4)) in asked[0]
+    assert answers["review"][0][0] == "Install Library Update 2?"
+    assert installed(hq[3]).version == 2 and installed(hq[3]).publisher == "New HQ"
+    assert NEW in window.controller.library.points["compulsion-law"].text
+
+
+def test_a_new_publisher_not_trusted_or_not_a_root_changes_nothing(
+        make_window, hq, answers, new_publisher, monkeypatch, tmp_path):
+    root, _stick = new_publisher
+    monkeypatch.setattr(dialogs, "ask_root_file", lambda *args: root)
+    monkeypatch.setattr(dialogs, "ask_trust_root", lambda *args: False)
+    window = make_window()
+    menu(window, "Install Update from a New &Publisher…").trigger()  # declined: no folder asked
+    assert not answers["review"] and installed(hq[3]).version == 1
+    forged = tmp_path / "root.json"
+    forged.write_text(root.read_text().replace('"New HQ"', '"Forged HQ"'))
+    monkeypatch.setattr(dialogs, "ask_root_file", lambda *args: forged)
+    menu(window, "Install Update from a New &Publisher…").trigger()
+    title, faults = answers["faults"][0]
+    assert title == "Not a Root of Signing Keys" and "is not a valid TUF root" in str(faults[0])
+    assert OLD in window.controller.library.points["compulsion-law"].text
