@@ -148,3 +148,20 @@ def test_the_user_guide_reads_without_sideways_scrolling(qtbot, make_window):
     guide.resize(640, 600)
     qtbot.waitUntil(lambda: guide.browser.viewport().width() < 620)
     qtbot.waitUntil(lambda: guide.browser.horizontalScrollBar().maximum() == 0, timeout=2000)
+
+
+def test_chosen_points_wrap_in_a_narrow_panel_rather_than_scroll_sideways(qtbot, make_window):
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    choose_italy_and_tim(qtbot, window)
+    window.splitter.setSizes([240, 460, 700])
+    chosen = window.chosen_list.list
+    qtbot.waitUntil(lambda: chosen.viewport().width() < 240)
+    longest = max((chosen.item(row) for row in range(chosen.count())),
+                  key=lambda item: chosen.fontMetrics().horizontalAdvance(item.text()))
+    assert chosen.fontMetrics().horizontalAdvance(longest.text()) > chosen.viewport().width()
+    qtbot.waitUntil(lambda: chosen.visualItemRect(longest).height() >= 2 * chosen.fontMetrics().height())
+    assert chosen.visualItemRect(longest).right() <= chosen.viewport().width()
+    assert not chosen.horizontalScrollBar().isVisible()

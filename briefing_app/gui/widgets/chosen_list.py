@@ -41,6 +41,9 @@ class ChosenList(QWidget):
         self.list.setDragDropMode(QAbstractItemView.InternalMove)
         self.list.setDefaultDropAction(Qt.MoveAction)
         self.list.setToolTip(self.tr("Drag to reorder, or use Alt+Up / Alt+Down"))
+        self.list.setWordWrap(True)  # a long title wraps in a narrow panel rather than scroll sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.Adjust)  # and wraps again as the panel is resized
         self.up_button = QPushButton(self.tr("Move Up"), accessibleName=self.tr("Move point up"),
                                      toolTip=self.tr("Alt+Up"))
         self.down_button = QPushButton(self.tr("Move Down"), accessibleName=self.tr("Move point down"),
