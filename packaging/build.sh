@@ -23,3 +23,10 @@ uv run --group packaging pyinstaller --noconfirm --log-level WARN \
 
 app="$dist/briefing-builder"
 echo "built $app ($(du -sh "$app" | cut -f1)); try: $app/briefing-app --version"
+# The development root's one key (docs/library-updates.md): its private half was destroyed, so a
+# build that ships it can never install a library update. Fine for testing, wrong for a release.
+if grep -q 95820939aba50a8a91811802d96c3058e70b7d9454b80019509a35505024ee12 assets/library-root.json; then
+  echo "warning: this build ships the development library root (assets/library-root.json): it cannot" \
+       "install any library update. Before a release, put headquarters' root.json there" \
+       "(docs/library-updates.md, 'Ship the root with the app')." >&2
+fi

@@ -45,8 +45,9 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    """Build the bundle once for this module, into a temporary folder."""
+def built(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """Build the bundle once for this module, into a temporary folder: the app and what the
+    build said."""
     if not shutil.which("uv"):
         _unavailable("uv is not installed, so PyInstaller (group 'packaging') cannot be installed")
     probe = subprocess.run(["uv", "run", "--group", "packaging", "pyinstaller", "--version"],
@@ -64,7 +65,21 @@ def bundle(tmp_path_factory) -> Path:
     print(f"bundle built in {time.monotonic() - started:.0f} s")
     app = out / "dist" / "briefing-builder"
     assert (app / EXE).is_file(), build.stdout
-    return app
+    return app, build
+
+
+@pytest.fixture(scope="module")
+def bundle(built) -> Path:
+    return built[0]
+
+
+@pytest.mark.slow
+def test_a_build_that_ships_the_development_root_says_so(built):
+    """The repository's root can sign nothing, so a release built with it could never update
+    its library: the build warns, naming the file to replace."""
+    said = built[1].stderr
+    assert "ships the development library root (assets/library-root.json)" in said
+    assert "cannot install any library update" in said
 
 
 def _bundle_bytes(folder: Path) -> int:
