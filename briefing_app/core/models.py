@@ -36,7 +36,7 @@ HostStance = Literal["undecided", "restricting", "excluded"]
 # Where a carrier's network stands, derived from its vendor records (`Carrier.stance`).
 CarrierStance = Literal["high-risk", "replacing", "trusted", "unknown"]
 VendorRole = Literal["radio", "core", "transport", "management", "devices"]
-VendorStatus = Literal["in-service", "replacing", "removed"]
+VendorStatus = Literal["in-service", "contracted", "replacing", "removed"]
 Network = Literal["2G", "3G", "4G", "5G"]
 Figure = Literal["market-share", "edge-core"]
 HIGH_RISK_VENDORS = frozenset({"Huawei", "ZTE"})
@@ -188,6 +188,8 @@ class VendorUse(Fact):
                 words += f" by {month_year(self.deadline)}"
         elif self.status == "removed":
             words += ", since removed"
+        elif self.status == "contracted":
+            words += ", contracted"
         return words
 
 
@@ -208,7 +210,7 @@ class Carrier(Strict):
         if not self.vendors:
             return "unknown"
         risky = [v for v in self.vendors if v.high_risk and v.role in NETWORK_ROLES]
-        if any(v.status == "in-service" for v in risky):
+        if any(v.status in ("in-service", "contracted") for v in risky):
             return "high-risk"
         if any(v.status == "replacing" for v in risky):
             return "replacing"

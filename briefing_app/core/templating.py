@@ -33,6 +33,7 @@ from .sandbox import (
     bounded,
     bounded_filter,
 )
+from .vendor_record import record_sentence
 
 _FORBIDDEN = {
     nodes.Macro: "macros", nodes.CallBlock: "call blocks", nodes.Include: "include",
@@ -44,7 +45,7 @@ COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_
                   "us_families", "us_ally", "nato", "eu", "policy", "carriers", "stance", "stance_date",
                   "stance_since", "stance_deadline"}
 CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes", "stance",
-                  "high_risk", "deadline"}
+                  "high_risk", "deadline", "record", "high_risk_record"}
 CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS}
 
 
@@ -100,12 +101,16 @@ def _host_stance(country: Country) -> dict[str, Any]:
 
 def _carrier_stance(carrier: Carrier) -> dict[str, Any]:
     """`stance`; the high-risk vendors in service or being replaced; the latest deadline for
-    replacing them (None without one)."""
+    replacing them (None without one); the vendor entries as a sentence (`record`), and those
+    of the high-risk vendors still there (`high_risk_record`)."""
     risky = [v for v in carrier.vendors
              if v.high_risk and v.role in NETWORK_ROLES and v.status != "removed"]
     deadlines = [v.deadline for v in risky if v.status == "replacing" and v.deadline]
-    return {"stance": carrier.stance, "high_risk": sorted({v.vendor for v in risky}),
-            "deadline": max(deadlines, default=None)}
+    names = {v.vendor for v in risky}
+    return {"stance": carrier.stance, "high_risk": sorted(names),
+            "deadline": max(deadlines, default=None), "record": record_sentence(carrier),
+            "high_risk_record": record_sentence(
+                carrier, [v for v in carrier.vendors if v.vendor in names and v.status != "removed"])}
 
 
 def _unknown_fields(tree: nodes.Node) -> list[str]:
