@@ -1,0 +1,51 @@
+"""Deadlines that have passed, as the officer brief prints them: a date that is behind us is
+not spoken of as still to come, and a carrier's replacement planned to end in a past year
+says what the officer must confirm about whether it did."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tests.recommended_briefs import library
+from tests.test_library_printed_record import officer_texts
+
+TODAY = dt.date(2026, 11, 29)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def passed_years_in_present_tense(text: str) -> list[str]:
+    """"directions ... require Huawei to leave network cores by December 31, 2023": a present
+    tense requirement whose date is already behind us."""
+    flat = " ".join(text.split())
+    found = re.findall(rf"\b(?:requires?|must) [^.;]*? by (?:the end of |(?:{MONTHS})(?: \d+,)? )?(\d{{4}})\b", flat)
+    return [year for year in found if int(year) < TODAY.year]
+
+
+def test_no_brief_speaks_of_a_passed_deadline_as_still_to_come():
+    assert passed_years_in_present_tense("directions require Huawei to leave cores by December 31, 2023") == ["2023"]
+    assert passed_years_in_present_tense("directions required it by December 31, 2023, and require it by 2027") == []
+    for code, carrier_id, text in officer_texts():
+        assert passed_years_in_present_tense(text) == [], (code, carrier_id)
+
+
+def test_a_replacement_reported_years_ago_says_what_to_confirm():
+    """A replacement whose deadline has passed, or that was reported more than two years ago
+    with none (Proximus and Orange Belgium, planned for 2023; Telenor Norway, about 2024; One
+    Hungary, 2025), tells the officer what to confirm about whether it is done."""
+    checked = 0
+    for country in library().countries.values():
+        for carrier in country.carriers:
+            for vendor in (v for v in carrier.vendors if v.status == "replacing"):
+                old = (TODAY - vendor.source.date).days > 2 * 365
+                if vendor.deadline and vendor.deadline < TODAY or old and not vendor.deadline:
+                    assert "confirm" in vendor.verify.lower(), (carrier.id, vendor.vendor, vendor.verify)
+                    checked += 1
+    assert checked >= 4
+
+
+def test_a_passed_deadline_on_a_policy_note_says_what_to_confirm():
+    for country in library().countries.values():
+        for note in country.policy:
+            if note.deadline and note.deadline < TODAY:
+                assert note.verify, (country.code, note.date)
