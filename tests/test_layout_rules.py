@@ -99,9 +99,10 @@ def test_no_officer_brief_page_ends_with_a_heading(paper):
 
 
 def test_a_short_handout_drops_its_figures_to_fit_on_one_page():
-    """Four releasable points, two of them with a figure: the text and every source fit on
+    """Five releasable points, two of them with a figure: the text and every source fit on
     one page only once the figures give way."""
-    ids = ("sc-intelligence-law", "ec-5g-architecture", "mk-market-share", "mk-diversity")
+    ids = ("sc-intelligence-law", "ec-5g-architecture", "mk-market-share", "mk-diversity",
+           "sc-no-independent-check")
     spain = Brief(country="ES", carrier="movistar", points=tuple(PointChoice(id=i) for i in ids))
     assert {f for i in ids for f in library().points[i].figures} == {"edge-core", "market-share"}
     produced = produce(library(), spain, "handout")
