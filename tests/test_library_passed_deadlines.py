@@ -15,16 +15,21 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 
 
 def passed_years_in_present_tense(text: str) -> list[str]:
-    """"directions ... require Huawei to leave network cores by December 31, 2023": a present
-    tense requirement whose date is already behind us."""
+    """"directions ... require Huawei to leave network cores by December 31, 2023", "to be
+    phased out by January 1, 2025": a requirement still to come whose date is behind us."""
     flat = " ".join(text.split())
-    found = re.findall(rf"\b(?:requires?|must) [^.;]*? by (?:the end of |(?:{MONTHS})(?: \d+,)? )?(\d{{4}})\b", flat)
-    return [year for year in found if int(year) < TODAY.year]
+    found = re.finditer(rf"\b(?:requires?|must|to be) [^.;]*? by "
+                        rf"(?:the end of |(?:{MONTHS})(?: \d+,)? )?(\d{{4}})\b", flat)
+    past = r"\b(?:required|was|were)\b[^.;]*$"  # "required ... to be removed by": said of the past
+    return [m.group(1) for m in found
+            if int(m.group(1)) < TODAY.year and not re.search(past, flat[max(0, m.start() - 80):m.start()])]
 
 
 def test_no_brief_speaks_of_a_passed_deadline_as_still_to_come():
     assert passed_years_in_present_tense("directions require Huawei to leave cores by December 31, 2023") == ["2023"]
     assert passed_years_in_present_tense("directions required it by December 31, 2023, and require it by 2027") == []
+    assert passed_years_in_present_tense("products to be phased out by January 1, 2025") == ["2025"]
+    assert passed_years_in_present_tense("products were to be phased out by January 1, 2025") == []
     for code, carrier_id, text in officer_texts():
         assert passed_years_in_present_tense(text) == [], (code, carrier_id)
 
