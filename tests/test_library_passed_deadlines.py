@@ -54,3 +54,18 @@ def test_a_passed_deadline_on_a_policy_note_says_what_to_confirm():
         for note in country.policy:
             if note.deadline and note.deadline < TODAY:
                 assert note.verify, (country.code, note.date)
+
+
+def test_verify_notes_read_inside_the_brackets_the_brief_puts_them_in():
+    """The brief prints "(verify locally: ...)": a note with brackets of its own closes with
+    "))", and one that ends "confirm locally" says it twice."""
+    lib = library()
+    notes = [p.verify for p in lib.points.values()]
+    for country in lib.countries.values():
+        notes += [f.verify for f in country.us_forces] + [n.verify for n in country.policy]
+        notes += [v.verify for c in country.carriers for v in c.vendors]
+    notes = [n for n in notes if n]
+    assert len(notes) > 40
+    for note in notes:
+        assert "(" not in note and ")" not in note, note
+        assert "locally" not in note, note
