@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from briefing_app.gui import dialogs
+from tests.gui.modal import refused_export
 
 
 def leak_rows(window) -> list[tuple[str, str]]:
@@ -50,12 +50,7 @@ def test_exporting_the_handout_is_refused_naming_the_field_and_the_name(qtbot, m
     window.controller.update_custom(point_id, text="김민수가 자료를 보내드립니다.", releasable=True)
     target = tmp_path / "rome-handout.pdf"
     target.write_bytes(b"yesterday's handout")
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
-    shown = []
-    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
-    window.export("handout")
-    qtbot.waitUntil(lambda: bool(shown))
-    title, faults = shown[0]
+    title, faults = refused_export(qtbot, window, monkeypatch, "handout", target)
     assert title == "Cannot export"
     assert [f.reason for f in faults] == ["handout refused: it contains a participant's name '김민수 (ECON)', "
                                           "in the wording of point 5 (custom-1)"]

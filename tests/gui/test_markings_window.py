@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from briefing_app.core.brief import Brief, CustomPoint, Meeting, PointChoice
 from briefing_app.core.brief_file import save_brief
-from briefing_app.gui import dialogs
+from tests.gui.modal import refused_export
 
 
 def open_cui_brief(make_window, tmp_path, **changes):
@@ -73,12 +73,7 @@ def test_an_empty_designation_field_stops_the_export_in_a_dialog(qtbot, make_win
     visit = CustomPoint(id="custom-visit", title="Site visit", text="Offer a visit.", marking="CUI")
     window = open_cui_brief(make_window, tmp_path, custom_points=(visit,))
     target = tmp_path / "rome-officer.pdf"
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: target)
-    shown = []
-    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append((title, faults)))
-    window.export("officer")
-    qtbot.waitUntil(lambda: bool(shown))
-    title, faults = shown[0]
+    title, faults = refused_export(qtbot, window, monkeypatch, "officer", target)
     assert title == "Cannot export" and not target.exists()
     assert "field 'cui.controlled_by.agency'" in [f.place for f in faults]
 
@@ -90,12 +85,8 @@ def test_a_releasable_cui_point_from_a_file_can_be_unticked_and_its_handout_is_r
     window = open_cui_brief(make_window, tmp_path, custom_points=(visit,))
     problems = [str(f) for f in window.problems.problems()]
     assert any("point 2 (custom-visit): is marked CUI and ticked releasable" in p for p in problems)
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "h.pdf")
-    shown = []
-    monkeypatch.setattr(dialogs, "show_faults", lambda parent, title, faults: shown.append(faults))
-    window.export("handout")
-    qtbot.waitUntil(lambda: bool(shown))
-    assert shown[0][0].place == "point 2 (custom-visit)" and not (tmp_path / "h.pdf").exists()
+    _title, faults = refused_export(qtbot, window, monkeypatch, "handout", tmp_path / "h.pdf")
+    assert faults[0].place == "point 2 (custom-visit)" and not (tmp_path / "h.pdf").exists()
     editor = window.point_editor
     editor.show_point("custom-visit")
     assert editor.releasable.isEnabled()

@@ -8,12 +8,13 @@ import stat
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox
 
 from briefing_app.gui import dialogs
+from tests.gui.modal import on_next_dialog
 from tests.gui.test_window_details import trigger
 from tests.gui.test_workflow import choose_italy_and_tim, pdf_text
 
@@ -113,11 +114,7 @@ def test_the_meeting_pack_dialog_counts_copies_for_each_document(qtbot, make_win
     window = make_window()
     answers = []
 
-    def fill():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, fill)
-            return
+    def fill(dialog):
         answers.append(dialog.windowTitle())
         answers.append([s.value() for s in dialog.findChildren(QSpinBox)])
         answers.append(any("Both documents of Untitled" in label.text() for label in dialog.findChildren(QLabel)))
@@ -127,7 +124,7 @@ def test_the_meeting_pack_dialog_counts_copies_for_each_document(qtbot, make_win
         qtbot.keyClicks(handout, "5")
         export = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Export to Folder…")
         qtbot.mouseClick(export, Qt.LeftButton)
-    QTimer.singleShot(0, fill)
+    on_next_dialog(fill)
     assert REAL_ASK_MEETING_PACK(window, "Untitled", 0) == ("export", 1, 5)
     assert answers == ["Meeting Pack — Untitled", [1, 1], True]
 
@@ -169,14 +166,10 @@ def test_the_print_dialog_names_the_document(qtbot, make_window):
     window = make_window()
     seen = []
 
-    def look():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, look)
-            return
+    def look(dialog):
         seen.append((dialog.windowTitle(), [label.text() for label in dialog.findChildren(QLabel)]))
         dialog.reject()
-    QTimer.singleShot(0, look)
+    on_next_dialog(look)
     assert REAL_ASK_PRINTER(window, "Print the handout — rome.brief", "Printing the handout of rome.brief.") is None
     title, labels = seen[0]
     assert title == "Print the handout — rome.brief" and "Printing the handout of rome.brief." in labels
