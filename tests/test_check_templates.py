@@ -11,7 +11,8 @@ from briefing_app.core import check
 from briefing_app.core.check import point_templates, template_faults
 from briefing_app.core.faults import Fault
 from briefing_app.core.library import load_library
-from briefing_app.core.templating import check_template, describe_error, evaluate, render, template_context
+from briefing_app.core.template_context import template_context
+from briefing_app.core.templating import check_template, describe_error, evaluate, render
 
 TRICKY = {  # id: (applies_when or None, text); Italy (TIM with Huawei, WindTre without vendors), NZ
     "tricky-first-vendor": ("carrier", "{{ carrier.vendors[0].vendor }} kit"),

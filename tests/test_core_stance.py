@@ -9,7 +9,8 @@ from briefing_app.core.counterpart import CounterpartCheck, sentences
 from briefing_app.core.library import load_library
 from briefing_app.core.recommend import recommendations
 from briefing_app.core.stance import stance_line
-from briefing_app.core.templating import check_template, render, template_context
+from briefing_app.core.template_context import template_context
+from briefing_app.core.templating import check_template, render
 
 ITALY_EXCLUDES = '''
 [[policy]]

@@ -10,7 +10,8 @@ from briefing_app.core.backend import SLACK
 from briefing_app.core.library import load_library
 from briefing_app.core.paths import builtin_library
 from briefing_app.core.recommend import recommendations
-from briefing_app.core.templating import render, template_context
+from briefing_app.core.template_context import template_context
+from briefing_app.core.templating import render
 from tests.house_style import british
 from tests.recommended_briefs import choices, printed
 

@@ -12,7 +12,8 @@ from briefing_app.core.paths import builtin_library
 from briefing_app.core.recommend import unmet_condition
 from briefing_app.core.rendered import Rendered
 from briefing_app.core.stance import stance_misfit
-from briefing_app.core.templating import render, template_context
+from briefing_app.core.template_context import template_context
+from briefing_app.core.templating import render
 
 ADVICE_ON_THE_PATH = re.compile(r"sensible path|realistic timetable|timetable should be realistic")
 NATO_MEMBERS = {"BE", "CA", "DE", "ES", "GB", "GR", "HU", "IT", "NL", "NO", "PL", "RO", "TR"}

@@ -12,7 +12,8 @@ from briefing_app.core.counterpart import CounterpartCheck
 from briefing_app.core.library import load_library
 from briefing_app.core.paths import builtin_library
 from briefing_app.core.recommend import recommendations
-from briefing_app.core.templating import render, template_context
+from briefing_app.core.template_context import template_context
+from briefing_app.core.templating import render
 
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|us)\b")
 REFERENCE_TO_A_POINT = re.compile(r"\b(?:see|the) points? (?:on|about)\b", re.IGNORECASE)

@@ -19,15 +19,8 @@ from .faults import Fault
 from .library import DEFAULT_MAX_AGE_DAYS, Library, is_stale
 from .models import Carrier, Country, TalkingPoint
 from .provenance import provenance_faults
-from .templating import (
-    CONTEXT_FIELDS,
-    _parse,
-    check_template,
-    describe_error,
-    evaluate,
-    render,
-    template_context,
-)
+from .template_context import CONTEXT_FIELDS, template_context
+from .templating import _parse, check_template, describe_error, evaluate, render
 
 _RENDER_ERRORS = TemplateError  # render and evaluate raise nothing else
 

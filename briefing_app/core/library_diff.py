@@ -69,7 +69,8 @@ def _rendered(library: Library, country: str | None, carrier: str | None):
     template itself where that cannot be done), so the officer reads words, not template code."""
     from jinja2 import TemplateError
 
-    from .templating import render, template_context
+    from .template_context import template_context
+    from .templating import render
 
     found = library.country(country) if country else None
     if found is None:

@@ -57,7 +57,7 @@ class Rendered:
 
     def context(self) -> dict[str, Any]:
         if self._context is None:
-            from .templating import template_context
+            from .template_context import template_context
 
             self._context = template_context(self.country, self.carrier)
         return self._context

@@ -5,7 +5,8 @@ memory: one `center(3000000000)`, a filter iterating inside two nested loops or 
 doubled 30 times is enough. Here every template runs against a `Budget` (steps, characters
 written, seconds) and every operation that can build something large is checked before it
 runs, from its inputs: repetition, padding and format widths, powers, replacements, joins.
-Whatever a template does, it finishes within these bounds or raises `SecurityError`.
+Whatever a template does, it finishes within these bounds (`template_budget`) or raises
+`SecurityError`.
 
 Steps are counted in three places the compiled template cannot avoid: each loop iteration
 (the loop's sequence is wrapped when the template is compiled), each item a filter reads, and
@@ -15,10 +16,7 @@ each call or arithmetic operation.
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Iterable, Iterator, Sized
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterator, Sized
 from functools import update_wrapper, wraps
 from typing import Any
 
@@ -26,15 +24,16 @@ from jinja2 import StrictUndefined, Undefined, nodes, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedFormatter, SecurityError
 from jinja2.visitor import NodeTransformer
 
-MAX_OUTPUT = 20_000  # characters a template may write, and the longest text or list it may build
-MAX_ITEMS = 1000  # items in a range() or a repeated list or text
-MAX_STEPS = 100_000  # loop iterations, items read by filters, calls and operations, all counted
-MAX_DIGITS = 300  # digits in a whole number
-MAX_SECONDS = 2.0
-MAX_SOURCE = 50_000  # characters of template source
-MAX_NESTING = 40  # brackets open at once in a template's source
-MAX_TREE_DEPTH = 100  # operators, filters and blocks inside each other (the compiler recurses)
-MAX_LOOP_DEPTH = 2
+from .template_budget import (
+    MAX_DIGITS,
+    MAX_ITEMS,
+    as_width,
+    budget,
+    checked,
+    printf_size,
+    refuse_size,
+    replace_size,
+)
 
 # Filters a talking point can use; the others (urlize, wordwrap, tojson, random, ...) make no
 # sense on a printed page, and `random` would make two exports of one brief differ.
@@ -48,106 +47,6 @@ FILTERS = frozenset({
 _WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill"})
 # Table-driven rewriting, tabs, and bytes (whose own formatting would need every check again).
 _REFUSED_METHODS = frozenset({"translate", "maketrans", "expandtabs", "encode", "to_bytes"})
-_PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
-
-_BUDGET: ContextVar[Budget | None] = ContextVar("template_budget", default=None)
-
-
-class Budget:
-    """What one render or evaluation may still spend."""
-
-    def __init__(self) -> None:
-        self.steps = 0
-        self.written = 0
-        self.deadline = time.monotonic() + MAX_SECONDS
-
-    def step(self, count: int = 1) -> None:
-        self.steps += count
-        if self.steps > MAX_STEPS:
-            raise SecurityError(f"the template takes more than {MAX_STEPS:,} steps (loop "
-                                "iterations, items read by filters, calls); library templates "
-                                "must stay small")
-        if time.monotonic() > self.deadline:
-            raise SecurityError(f"the template ran longer than {MAX_SECONDS:g} seconds")
-
-    def write(self, text: str) -> str:
-        self.written += len(text)
-        if self.written > MAX_OUTPUT:
-            raise SecurityError(f"template output is longer than {MAX_OUTPUT} characters")
-        return text
-
-    def read(self, value: Any, per_char: int = 1000) -> Any:
-        """`value` as a filter or loop will go through it, with each item counted (and each
-        `per_char` characters of text)."""
-        if isinstance(value, Undefined):
-            return value  # for `default`; anything else it reaches says what is undefined
-        if isinstance(value, str):
-            self.step(len(value) // per_char)
-            return value
-        if isinstance(value, Sized):
-            self.step(len(value))
-            return value
-        if isinstance(value, Iterable):
-            return self._counted(value)
-        return value
-
-    def _counted(self, items: Iterable[Any]):
-        for item in items:
-            self.step()
-            yield item
-
-
-def budget() -> Budget:
-    found = _BUDGET.get()
-    if found is None:  # only reached by a template run outside `bounded()`
-        raise SecurityError("library templates run only within their limits")
-    return found
-
-
-@contextmanager
-def bounded():
-    """Run the templates inside with a fresh budget."""
-    token = _BUDGET.set(Budget())
-    try:
-        yield
-    finally:
-        _BUDGET.reset(token)
-
-
-def refuse_size(what: str, size: int, unit: str = "characters") -> None:
-    if size > MAX_OUTPUT:
-        raise SecurityError(f"{what} would make {size:,} {unit}; a library template may build "
-                            f"at most {MAX_OUTPUT:,}")
-
-
-def checked(value: Any, what: str) -> Any:
-    """`value` if it is within bounds: text and lists no longer than MAX_OUTPUT, whole
-    numbers no longer than MAX_DIGITS."""
-    if isinstance(value, str | bytes):
-        refuse_size(what, len(value))
-    elif isinstance(value, list | tuple | dict | set | frozenset):
-        refuse_size(what, len(value), "items")
-    elif isinstance(value, int) and value.bit_length() > MAX_DIGITS * 3.33:
-        raise SecurityError(f"{what} makes a number of more than {MAX_DIGITS} digits")
-    return value
-
-
-def _printf_size(fmt: str, args: Any) -> int:
-    """The most characters `fmt % args` can write, refusing widths given as `*`."""
-    values = args.values() if isinstance(args, dict) else args if isinstance(args, tuple) else (args,)
-    size = len(fmt) + sum(len(str(v)) for v in values)
-    for match in _PRINTF_SPEC.finditer(fmt):
-        for number in match.groups():
-            if number == "*":
-                raise SecurityError("'*' widths are not allowed in library templates")
-            size += _number(number or "0")
-    return size
-
-
-def _number(digits: str) -> int:
-    return int(digits) if len(digits) < 10 else 10**10
-
-
 def _concat(*parts: Any) -> str:
     """What `~` makes, refused before it is built when too long."""
     texts = [str(p) for p in parts]
@@ -174,7 +73,7 @@ def _finalize(context, value: Any) -> Any:
 
 class _BoundedFormatter(SandboxedFormatter):
     def format_field(self, value: Any, format_spec: str) -> Any:
-        widths = [_number(n) for n in re.findall(r"\d+", format_spec)]
+        widths = [as_width(n) for n in re.findall(r"\d+", format_spec)]
         refuse_size(f"the format '{{:{format_spec[:20]}}}'", max(widths, default=0))
         return super().format_field(value, format_spec)
 
@@ -206,7 +105,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                                     f"{right} is too large: exponents above 100 and results above "
                                     f"{MAX_DIGITS} digits are not allowed in library templates")
         if operator == "%" and isinstance(left, str):
-            refuse_size("the '%' format", _printf_size(left, right))
+            refuse_size("the '%' format", printf_size(left, right))
         return checked(super().call_binop(context, operator, left, right), f"'{operator}'")
 
     def call(self, context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
@@ -223,7 +122,7 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                 if isinstance(width, int):
                     refuse_size(f"'.{name}({width})'", width)
             if isinstance(owner, str) and name == "replace" and len(args) >= 2:
-                _replace_size(owner, *args[:2])
+                replace_size(owner, *args[:2])
             if isinstance(owner, str) and name == "join" and args:
                 args = (list(budget().read(args[0])), *args[1:])
                 refuse_size("'.join()'", len(owner) * len(args[0])
@@ -245,12 +144,6 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
             return type(text)(vformat(text, args, kwargs))
 
         return update_wrapper(wrapper, value)
-
-
-def _replace_size(text: str, old: Any, new: Any) -> None:
-    if isinstance(old, str) and isinstance(new, str):
-        hits = text.count(old) if old else len(text) + 1
-        refuse_size("'replace'", len(text) + hits * max(0, len(new) - len(old)))
 
 
 def _small_range(*args: int) -> range:
@@ -276,9 +169,9 @@ def _filter_inputs(name: str, value: Any, args: tuple, kwargs: dict) -> None:
         refuse_size(f"'{name}({size})'", size, "items")
         budget().step(max(size, 0))
     elif name == "format":
-        refuse_size("the 'format' filter", _printf_size(str(value), tuple(args) or kwargs))
+        refuse_size("the 'format' filter", printf_size(str(value), tuple(args) or kwargs))
     elif name == "replace":
-        _replace_size(str(value), arg(0, "old"), arg(1, "new"))
+        replace_size(str(value), arg(0, "old"), arg(1, "new"))
     elif name == "sum" and not isinstance(arg(1, "start", 0), int | float):
         raise SecurityError("the 'sum' filter adds numbers only")
     elif name == "join":

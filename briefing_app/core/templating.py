@@ -1,8 +1,8 @@
 """Library templates: Jinja2 in a bounded, immutable sandbox; undefined names are errors.
 
 Templates come from files colleagues edit by hand, so they must not reach Python internals,
-files or the environment, must finish within fixed bounds (`sandbox`), and a misspelt field
-must be an error rather than an empty string. `check_template` walks the template's syntax
+files or the environment, must finish within fixed bounds (`sandbox`, `template_budget`), and
+a misspelt field must be an error rather than an empty string. `check_template` walks the template's syntax
 tree so a misspelt field is caught even in a branch that no country in the library happens to
 take; `render` and `evaluate` run the same check first, and turn anything a template raises
 into a `TemplateError` whose message says what went wrong in words.
@@ -20,20 +20,17 @@ from jinja2.parser import Parser
 from jinja2.sandbox import SecurityError
 
 from .house_style import long_date, month_year, possessive
-from .models import NETWORK_ROLES, Carrier, Country
-from .sandbox import (
+from .sandbox import BoundedEnvironment, bound_tree, bounded_filter
+from .template_budget import (
     MAX_DIGITS,
     MAX_LOOP_DEPTH,
     MAX_NESTING,
     MAX_OUTPUT,
     MAX_SOURCE,
     MAX_TREE_DEPTH,
-    BoundedEnvironment,
-    bound_tree,
     bounded,
-    bounded_filter,
 )
-from .vendor_record import record_sentence
+from .template_context import CONTEXT_FIELDS
 
 _FORBIDDEN = {
     nodes.Macro: "macros", nodes.CallBlock: "call blocks", nodes.Include: "include",
@@ -41,76 +38,11 @@ _FORBIDDEN = {
     nodes.Block: "blocks",
 }
 
-COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces",
-                  "us_families", "us_ally", "nato", "eu", "policy", "carriers", "stance", "stance_date",
-                  "stance_since", "stance_deadline"}
-CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes", "stance",
-                  "high_risk", "deadline", "record", "high_risk_record"}
-CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS}
-
 
 ENV = BoundedEnvironment()
 ENV.filters["month_year"] = bounded_filter("month_year", month_year)  # "December 2027", whatever the machine's locale
 ENV.filters["long_date"] = bounded_filter("long_date", long_date)  # "December 1, 2027"
 ENV.filters["possessive"] = bounded_filter("possessive", possessive)  # "Italy's", "the Philippines'"
-
-
-def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any]:
-    """The plain data a template sees: dicts and lists of library data, never the models, and
-    never the meeting (what the officer writes reaches the page through the brief, not through
-    a library template that could copy it onto a handout)."""
-    return {
-        "country": {
-            "code": country.code,
-            "name": country.name,
-            "in_text": country.in_text,
-            "at_start": country.at_start,
-            "us_forces": [f.model_dump() for f in country.us_forces],
-            "hosts_us_forces": bool(country.us_forces),
-            "us_families": any(f.families for f in country.us_forces),
-            "us_ally": country.us_ally,
-            "nato": country.nato,
-            "eu": country.eu,
-            "policy": [{"date": p.date, "note": p.note, "stance": p.stance} for p in country.policy],
-            "carriers": [{"id": c.id, "name": c.name} for c in country.carriers],
-            **_host_stance(country),
-        },
-        "carrier": None
-        if carrier is None
-        else {
-            "id": carrier.id,
-            "name": carrier.name,
-            "in_text": carrier.in_text,
-            "vendors": [{"vendor": v.vendor, "role": v.role, "networks": list(v.networks),
-                         "status": v.status, "deadline": v.deadline, "phrase": v.phrase, "part": v.part}
-                        for v in carrier.vendors],
-            "vendor_names": carrier.vendor_names,
-            "notes": carrier.notes,
-            **_carrier_stance(carrier),
-        },
-    }
-
-
-def _host_stance(country: Country) -> dict[str, Any]:
-    """`stance`; the date of the latest step under it and of the step that set it; the
-    deadline in force (each None without one)."""
-    note = country.stance_note
-    return {"stance": country.stance, "stance_date": note.date if note else None,
-            "stance_since": country.stance_since, "stance_deadline": country.stance_deadline}
-
-
-def _carrier_stance(carrier: Carrier) -> dict[str, Any]:
-    """`stance`; the high-risk vendors in service or being replaced; the latest deadline for
-    replacing them (None without one); the vendor entries as a sentence (`record`), and those
-    of the high-risk vendors still there (`high_risk_record`)."""
-    risky = [v for v in carrier.vendors
-             if v.high_risk and v.role in NETWORK_ROLES and v.status != "removed"]
-    deadlines = [v.deadline for v in risky if v.status == "replacing" and v.deadline]
-    names = {v.vendor for v in risky}
-    return {"stance": carrier.stance, "high_risk": sorted(names),
-            "deadline": max(deadlines, default=None), "record": record_sentence(carrier),
-            "high_risk_record": record_sentence(
-                carrier, [v for v in carrier.vendors if v.vendor in names and v.status != "removed"])}
 
 
 def _unknown_fields(tree: nodes.Node) -> list[str]:
