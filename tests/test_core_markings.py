@@ -11,8 +11,9 @@ import pytest
 from briefing_app.cli import run_command
 from briefing_app.core.brief import Brief, ControlledBy, CuiBlock, CustomPoint, Meeting, PointChoice
 from briefing_app.core.brief_file import load_brief, save_brief
+from briefing_app.core.cui_designation import cui_banner
 from briefing_app.core.library import load_library
-from briefing_app.core.markings import SCHEMES, Portion, cui_banner, marking_words, resolve
+from briefing_app.core.markings import SCHEMES, Portion, marking_words, resolve
 from tests.pdf_reading import page_texts
 
 CUI = CuiBlock(controlled_by=ControlledBy(agency="Department of State", office="Embassy Rome ECON"),

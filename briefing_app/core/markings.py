@@ -1,12 +1,9 @@
 """Marking rules: the banner, the portion marks and the first-page designation of a brief.
 
 US scheme (32 CFR 2002 and the CUI Marking Handbook): a brief uses one regime, CUI or the
-legacy SBU it replaced, never both. A CUI banner is built from the control marking, the
-specified categories (`SP-...`) and the limited dissemination controls, `//` between the
-parts and `/` inside one (`CUI//SP-PRVCY//FEDCON`); basic categories appear only in the
-designation indicator. A CUI document carries that indicator on page 1 and may not be
-exported with a required line empty; an UNCLASSIFIED or SBU one carries none. Every portion is
-marked, (U) for uncontrolled text.
+legacy SBU it replaced, never both. A CUI document carries its banner and designation
+indicator (`cui_designation`) and may not be exported with a required line empty; an
+UNCLASSIFIED or SBU one carries none. Every portion is marked, (U) for uncontrolled text.
 
 UK scheme (Government Security Classifications): OFFICIAL or OFFICIAL-SENSITIVE, the latter
 with an optional descriptor (COMMERCIAL, LOCSEN, PERSONAL); no portion marks, no designation.
@@ -17,10 +14,10 @@ is an error, higher than every portion a warning (over-marking is a fault too).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .cui_designation import cui_banner, designation_faults, designation_lines, is_control
 from .faults import Fault, InputError
 from .models import CONTROLLED
 from .outputs import SCHEME_IDS
@@ -29,16 +26,6 @@ if TYPE_CHECKING:
     from .brief import Brief
     from .library import Library
 
-# Limited dissemination controls (CUI Registry), in the order a banner lists them.
-CONTROLS = ("NOFORN", "FED ONLY", "FEDCON", "NOCON", "DL ONLY", "REL TO", "DISPLAY ONLY")
-CONTROL_NAMES = {"NOFORN": "no foreign dissemination", "FED ONLY": "federal employees only",
-                 "FEDCON": "federal employees and contractors only",
-                 "NOCON": "no dissemination to contractors", "DL ONLY": "dissemination list controlled",
-                 "REL TO": "authorized for release to certain nationals only (REL TO USA, ...)",
-                 "DISPLAY ONLY": "display only"}
-_CONFLICTS = (("NOFORN", "REL TO"), ("FED ONLY", "FEDCON"), ("FEDCON", "NOCON"))
-_REL_TO = re.compile(r"^REL TO USA(?:, [A-Z]{3})+$")
-_CATEGORY = re.compile(r"^(?:SP-)?[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$")
 UK_DESCRIPTORS = ("COMMERCIAL", "LOCSEN", "PERSONAL")
 REGIME_NAMES = {"cui": "CUI", "sbu": "SBU (legacy)"}
 
@@ -191,7 +178,7 @@ def resolve(brief: Brief, portions: list[Portion], name: str = "brief",
         banner = _uk_banner(brief, banner, name, errors)
     elif cui_applies(brief, level):
         if not errors:  # while the regime is in doubt, the designation may not be needed
-            errors += _designation_faults(brief, name)
+            errors += designation_faults(brief, name)
         banner = cui_banner(brief.cui.categories, brief.cui.controls)
         designation = designation_lines(brief)
     elif brief.regime == "cui" and (brief.cui.categories or brief.cui.controls):
@@ -245,61 +232,6 @@ def _uk_banner(brief: Brief, banner: str, name: str, errors: list[Fault]) -> str
     return f"{banner} {brief.descriptor}"
 
 
-def cui_banner(categories: tuple[str, ...], controls: tuple[str, ...]) -> str:
-    """`CUI`, then the specified categories (alphabetical), then the limited dissemination
-    controls, `//` between the parts and `/` within one. Basic categories stay off the banner."""
-    specified = sorted({c.strip().upper() for c in categories if c.strip().upper().startswith("SP-")})
-    limits = sorted({c.strip().upper() for c in controls if c.strip()}, key=_control_order)
-    return "//".join(["CUI", *(["/".join(specified)] if specified else []),
-                      *(["/".join(limits)] if limits else [])])
-
-
-def _control_order(control: str) -> tuple[int, str]:
-    head = "REL TO" if control.startswith("REL TO") else control
-    return (CONTROLS.index(head) if head in CONTROLS else len(CONTROLS), control)
-
-
-def designation_lines(brief: Brief) -> tuple[tuple[str, str], ...]:
-    """The designation indicator with the Handbook's labels; the dissemination line only when
-    a control is set (its absence means no limit beyond a lawful government purpose)."""
-    cui = brief.cui
-    categories = sorted({c.strip().upper() for c in cui.categories if c.strip()},
-                        key=lambda c: (not c.startswith("SP-"), c))
-    lines = [("Controlled by", cui.controlled_by.agency.strip()),
-             ("Controlled by", cui.controlled_by.office.strip()),
-             ("CUI Category", ", ".join(categories))]
-    limits = sorted({c.strip().upper() for c in cui.controls if c.strip()}, key=_control_order)
-    if limits:
-        lines.append(("Limited Dissemination Control", ", ".join(limits)))
-    lines.append(("POC", cui.poc.strip()))
-    return tuple(lines)
-
-
-def _designation_faults(brief: Brief, name: str) -> list[Fault]:
-    cui = brief.cui
-    required = (("cui.controlled_by.agency", cui.controlled_by.agency,
-                 "the agency that controls the document ('Controlled by:')"),
-                ("cui.controlled_by.office", cui.controlled_by.office,
-                 "the office that controls the document ('Controlled by:')"),
-                ("cui.categories", "".join(cui.categories), "at least one CUI category, e.g. "
-                 "SP-PRVCY or PRVCY ('CUI Category:')"),
-                ("cui.poc", cui.poc, "a point of contact: a name with a phone number or "
-                 "e-mail ('POC:')"))
-    faults = [Fault(name, f"field '{f}'", f"is empty; a CUI document's first page names {what}")
-              for f, value, what in required if not value.strip()]
-    faults += [Fault(name, "field 'cui.categories'", f"'{c}' is not a CUI category marking "
-                     "(capitals, e.g. PRVCY, or SP-PRVCY for a specified category)")
-               for c in cui.categories if c.strip() and not _CATEGORY.match(c.strip().upper())]
-    limits = {c.strip().upper() for c in cui.controls if c.strip()}
-    faults += [Fault(name, "field 'cui.controls'", f"'{c}' is not a limited dissemination control "
-                     f"(one of {', '.join(CONTROLS[:-2])}, REL TO USA, ..., DISPLAY ONLY)")
-               for c in sorted(limits) if c not in CONTROLS and not _REL_TO.match(c)]
-    heads = {"REL TO" if c.startswith("REL TO") else c for c in limits}
-    faults += [Fault(name, "field 'cui.controls'", f"{a} and {b} contradict each other; "
-                     "choose one") for a, b in _CONFLICTS if a in heads and b in heads]
-    return faults
-
-
 def parse_banner(banner: str) -> tuple[str, tuple[str, ...], tuple[str, ...], str]:
     """A banner written by hand (format 1 briefs) as (head, categories, controls, descriptor):
     `CUI//SP-PRVCY//FEDCON` gives ("CUI", ("SP-PRVCY",), ("FEDCON",), "")."""
@@ -316,7 +248,7 @@ def parse_banner(banner: str) -> tuple[str, tuple[str, ...], tuple[str, ...], st
     controls: list[str] = []
     for part in parts:
         items = [i.strip() for i in part.split("/") if i.strip()]
-        if all(i in CONTROLS or _REL_TO.match(i) for i in items):
+        if all(map(is_control, items)):
             controls += items
         else:
             categories += items

@@ -16,16 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.brief import Brief, ControlledBy
-from ...core.markings import (
-    CONTROL_NAMES,
-    CONTROLS,
-    REGIME_NAMES,
-    SCHEMES,
-    UK_DESCRIPTORS,
-    cui_applies,
-    level_of,
-    remarked,
-)
+from ...core.cui_designation import CONTROL_NAMES, CONTROLS
+from ...core.markings import REGIME_NAMES, SCHEMES, UK_DESCRIPTORS, cui_applies, level_of, remarked
 from ..controller import BriefController
 
 REL_TO = "REL TO USA, "
