@@ -11,11 +11,12 @@ point, answer, fact and source; not the headings, the designation indicator or t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from .assemble import AssembledBrief, AssembledPoint
 from .brief import Objective
 from .compose import clearance_notes, clearer, day, portion, run_in, source_line
+from .compose_snapshot import as_sentences, passed_deadlines, snapshot, verify_aside
 from .document import (
     Block,
     Box,
@@ -34,9 +35,8 @@ from .document import (
     Title,
     plain,
 )
-from .house_style import after_colon, local_time, nested_quotes
+from .house_style import local_time, nested_quotes
 from .language import Words
-from .models import Carrier, Fact, Source
 from .provenance import overdue
 
 POINTS_PAGES, BACKGROUND_PAGES, BLUF_LINES, OBJECTIVES = 1.0, 2.0, 4, 3
@@ -158,84 +158,6 @@ def _per_point(section: str, title: str, brief: AssembledBrief, w: Words,
     return [Section(section, Heading(title), tuple(blocks))] if blocks else []
 
 
-def _verify(w: Words, fact: Fact | None) -> list[str]:
-    return [w.verify_aside.format(what=after_colon(fact.verify).rstrip("."))] \
-        if fact and fact.verify else []
-
-
-def _asides(w: Words, fact: Fact, sources: Iterable[Source], today: dt.date) -> list[str]:
-    """What the officer must know about how far a recorded fact can be trusted today."""
-    found = _verify(w, fact)
-    if overdue(fact, sources, today):
-        found.append(w.deadline_aside.format(date=day(w, fact.deadline)))
-    return found
-
-
-# A fact's asides always follow it in parentheses, never run into its words: after a phrase
-# as a phrase ("U.S. Army (verify locally: ...)"), after a sentence as sentences of their own.
-def _phrase(asides: list[str]) -> str:
-    return f" ({'; '.join(asides)})" if asides else ""
-
-
-def _sentences(asides: list[str]) -> str:
-    return f" ({' '.join(f'{a[:1].upper()}{a[1:]}.' for a in asides)})" if asides else ""
-
-
-def _carrier_line(carrier: Carrier, number: Callable[[Source], int], w: Words, today: dt.date) -> str:
-    """The carrier's vendors in words, each with its source number; a carrier without any says
-    why none is on public record, or that the library has not recorded them."""
-    vendors = "; ".join(
-        w.vendor.format(vendor=v.vendor, ref=number(v.source),
-                        phrase=v.phrase + (f", {v.detail}" if v.detail else ""))
-        + _phrase(_asides(w, v, (v.source,), today))
-        for v in carrier.vendors)
-    if not vendors:
-        why = carrier.vendors_unknown.strip().rstrip(".")
-        vendors = w.no_vendors.format(why=why) if why else w.vendors_not_recorded
-    return vendors + (f". {carrier.notes}" if carrier.notes else "")
-
-
-def _snapshot(brief: AssembledBrief, w: Words, today: dt.date) -> Section:
-    """Public, sourced facts about the host country: forces, carriers and vendors, policy."""
-    country, number = brief.country, brief.source_number
-    mark = portion(brief, "U")
-
-    def facts(lines: list[Paragraph]) -> ItemList:
-        return ItemList("facts", tuple(Item(w.bullet, line) for line in lines))
-
-    forces = [plain(w.installation.format(name=f.name, location=f.location, service=f.service)
-                    + _phrase(_asides(w, f, country.sources, today)), portion=mark)
-              for f in country.us_forces] \
-        or [plain(w.no_us_forces.format(country=country.at_start), portion=mark)]
-    carriers = [Paragraph((Run(c.name, bold=True), Run(f": {_carrier_line(c, number, w, today)}")),
-                          portion=mark) for c in country.carriers]
-    blocks: list[Block] = [Heading(w.us_forces, 2), facts(forces), Heading(w.carriers, 2),
-                           facts(carriers)]
-    if country.policy:
-        notes = [Paragraph((Run(day(w, n.date), bold=True),
-                            Run(f" {n.note}" + _sentences(_asides(w, n, n.sources, today)))),
-                           portion=mark, refs=tuple(number(s) for s in n.sources))
-                 for n in sorted(country.policy, key=lambda p: p.date)]
-        blocks += [Heading(w.policy, 2), facts(notes)]
-    blocks.append(plain(w.reviewed.format(date=day(w, country.reviewed)), "note", mark))
-    return Section("snapshot", Heading(w.snapshot.format(country=country.name)), tuple(blocks))
-
-
-def _passed_deadlines(brief: AssembledBrief, w: Words, today: dt.date) -> tuple[str, ...]:
-    """Export warnings for every printed fact whose deadline has passed unchecked."""
-    country = brief.country
-    snapshot: list[tuple[str, Fact, Iterable[Source]]] = [
-        *((f.name, f, country.sources) for f in country.us_forces),
-        *((day(w, n.date), n, n.sources) for n in country.policy),
-        *((f"{c.name}, {v.vendor}", v, (v.source,)) for c in country.carriers for v in c.vendors)]
-    entries = [(w.point_label.format(n=p.number, id=p.id), p.fact, p.cited)
-               for p in brief.points if p.fact]
-    entries += [(w.snapshot_label.format(entry=what), fact, sources)
-                for what, fact, sources in snapshot]
-    return tuple(w.deadline_note.format(what=what, date=day(w, fact.deadline))
-                 for what, fact, sources in entries if overdue(fact, sources, today))
-
-
 def _sources(brief: AssembledBrief, w: Words) -> list[Section]:
     """Every source, with its quotation where the library gives one (officer brief only);
     each is portion-marked and never split across pages."""
@@ -277,7 +199,7 @@ def officer(brief: AssembledBrief, w: Words, language: str,
     def background(p: AssembledPoint) -> list[Block]:
         text = [p.background] if p.background else []
         if p.fact and p.fact.verify:
-            text.append(_sentences(_verify(w, p.fact)).lstrip())
+            text.append(as_sentences(verify_aside(w, p.fact)).lstrip())
         if overdue(p.fact, p.cited, today):
             text.append(w.deadline_passed.format(date=day(w, p.fact.deadline)))
         blocks: list[Block] = [plain(t, portion=mark(brief, p.marking)) for t in text]
@@ -298,10 +220,10 @@ def officer(brief: AssembledBrief, w: Words, language: str,
         *_cui_box(brief), _meeting_table(brief, w), *_opening(brief, w), _points(brief, w),
         *_per_point("background", w.background, brief, w, background),
         *_per_point("if-raised", w.if_raised, brief, w, answers),
-        _snapshot(brief, w, today), *_sources(brief, w), _signoff(brief, w)]
+        snapshot(brief, w, today), *_sources(brief, w), _signoff(brief, w)]
     budgets = (Budget("pages", "points", POINTS_PAGES, w.points_too_long),
                Budget("pages", "background", BACKGROUND_PAGES, w.background_too_long),
                Budget("lines", "bluf", BLUF_LINES, w.bluf_too_long))
     return Document("officer", brief.paper, tuple(blocks), Furniture(brief.banner, w.page),
                     Metadata(w.officer_file_title.format(title=title), language), budgets,
-                    _notes(brief, w) + _passed_deadlines(brief, w, today))
+                    _notes(brief, w) + passed_deadlines(brief, w, today))
