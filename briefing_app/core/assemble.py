@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .brief import Brief, Clearance, CuiBlock, Meeting, PointChoice, UsForcesRelease
+from .citations import cited_sources, data_sources, number_source, snapshot_sources
 from .faults import Fault, InputError
 from .library import Library
 from .markings import Marks, brief_portions, resolve
 from .models import QA, Carrier, Country, Fact, Source, TalkingPoint
 from .recommend import unmet_condition
-from .rendered import Rendered, TemplateFailure, fields_used
+from .rendered import Rendered, TemplateFailure
 from .stance import stance_misfit
 
 
@@ -196,9 +197,9 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             marking, releasable = lib_point.marking, lib_point.releasable
             # a hand-picked point may not fit: its condition, its stance
             misfit = unmet_condition(lib_point, templates) or stance_misfit(lib_point, country, carrier)
-            cited = _cited(lib_point, templates)
-            own = [_number(sources, s) for s in cited]
-            facts = [_number(sources, s) for s in _data_sources(lib_point, country, carrier)]
+            cited = cited_sources(lib_point, templates)
+            own = [number_source(sources, s) for s in cited]
+            facts = [number_source(sources, s) for s in data_sources(lib_point, country, carrier)]
             numbers = tuple(dict.fromkeys(own + facts))
             public = tuple(dict.fromkeys(n for n, s in zip(own, cited, strict=True) if s.handout))
         library_body = dict(body)
@@ -221,8 +222,8 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
             handout_text=body["text"] if custom is not None else body["handout_text"],
             us_forces=custom is None and lib_point.us_forces,
             figures=tuple(lib_point.figures) if custom is None else ()))
-    for source in _snapshot_sources(country):
-        _number(sources, source)
+    for source in snapshot_sources(country):
+        number_source(sources, source)
     point_markings = {p.id: (p.marking, p.releasable) for p in points}
     marks = resolve(brief, brief_portions(brief, point_markings), name, point_markings)
     return AssembledBrief(
@@ -230,17 +231,6 @@ def assemble(library: Library, brief: Brief, name: str = "brief") -> AssembledBr
         sources=tuple(sources), marks=marks, cui=brief.cui, post=brief.post,
         drafted_by=brief.drafted_by, clearances=brief.clearances, paper=brief.paper,
         us_forces_release=brief.us_forces_release, missing=missing)
-
-
-def _cited(point: TalkingPoint, templates: Rendered) -> tuple[Source, ...]:
-    """The point's sources that apply to this host: one whose `when` does not hold is left out
-    (one whose condition fails is kept: `library check` names the fault)."""
-    def applies(source: Source) -> bool:
-        try:
-            return not source.when or templates.holds(source.when)
-        except TemplateFailure:
-            return True
-    return tuple(s for s in point.sources if applies(s))
 
 
 def _tailored(choice: PointChoice) -> dict:
@@ -255,51 +245,3 @@ def _tailored(choice: PointChoice) -> dict:
         body["if_raised"] = tuple(QA.model_construct(question=a.question.strip(), answer=a.answer.strip())
                                   for a in choice.if_raised if a.question.strip() or a.answer.strip())
     return body
-
-
-HOST_STANCE_FIELDS = frozenset({"country.stance", "country.stance_date", "country.stance_since",
-                                "country.stance_deadline"})
-CARRIER_VENDOR_FIELDS = frozenset({"carrier.vendors", "carrier.vendor_names", "carrier.stance",
-                                   "carrier.high_risk", "carrier.deadline"})
-
-
-def _data_sources(point: TalkingPoint, country: Country, carrier: Carrier | None) -> list[Source]:
-    """The sources of the country and carrier facts a point prints, or rests on through its
-    condition or its stances: a sentence about a carrier's vendors cites the reports of those
-    vendors, a point written only for hosts that have acted (thanks, implementation) the
-    host's latest step. A point written for hosts still deciding rests on no decision, so its
-    spoken line cites none."""
-    printed = [point.title, point.text, point.background, point.applies_when or "",
-               *(t for qa in point.if_raised for t in (qa.question, qa.answer))]
-    used = frozenset().union(*(fields_used(t) for t in printed))
-    found: list[Source] = []
-    presumes_a_decision = bool(point.host_stances) and "undecided" not in point.host_stances
-    if country.stance_note and (presumes_a_decision or used & HOST_STANCE_FIELDS):
-        found += country.stance_note.sources
-    if carrier is not None and used & CARRIER_VENDOR_FIELDS:
-        found += [v.source for v in carrier.vendors]
-    elif carrier is not None and point.carrier_stances:  # the records that set its stance
-        risky = [v for v in carrier.vendors if v.high_risk]
-        found += [v.source for v in (risky if carrier.stance in ("high-risk", "replacing")
-                                     else carrier.vendors)]
-    if carrier is not None and "carrier.notes" in used and carrier.notes:
-        found += carrier.sources
-    if "country.policy" in used:
-        found += [s for note in country.policy for s in note.sources]
-    return found
-
-
-def _snapshot_sources(country: Country) -> list[Source]:
-    """Sources behind the country snapshot: the country, its policy notes, every carrier."""
-    found = list(country.sources) + [s for note in country.policy for s in note.sources]
-    for carrier in country.carriers:
-        found += [v.source for v in carrier.vendors] + list(carrier.sources)
-    return found
-
-
-def _number(sources: list[Source], source: Source) -> int:
-    keys = [s.key for s in sources]
-    if source.key not in keys:
-        sources.append(source)
-        return len(sources)
-    return keys.index(source.key) + 1
