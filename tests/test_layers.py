@@ -20,7 +20,9 @@ CORE = ["briefing_app.core." + m for m in ("models", "brief", "library", "check"
                                             "compose_handout", "produce", "leakcheck", "outputs",
                                             "library_config", "update_store", "update_client",
                                             "update_keys", "update_publisher", "library_diff",
-                                            "library_changes")]
+                                            "library_changes", "template_budget",
+                                            "template_context", "cui_designation",
+                                            "compose_snapshot", "citations", "point_choices")]
 
 
 def loaded_by(modules, watched=("PySide6", "shiboken6", "reportlab")):

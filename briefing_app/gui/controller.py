@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from ..core.assemble import AssembledPoint, assemble
 from ..core.brief import Brief, CustomPoint, Meeting, PointChoice
@@ -18,31 +18,9 @@ from ..core.brief_file import load_brief, save_brief
 from ..core.library import Library
 from ..core.library_changes import WordingChange, accept_wording, stamp, wording_changes
 from ..core.library_config import library_version
+from ..core.point_choices import in_library_order, kept_work, moved_to, with_points
 from ..core.recommend import Recommendation, recommendations
-
-
-class _SwapBrief(QUndoCommand):
-    """Replace the whole brief; consecutive edits of the same text field merge into one step."""
-
-    def __init__(self, controller: BriefController, before: Brief, after: Brief, label: str,
-                 merge_key: str | None):
-        super().__init__(label)
-        self._controller, self.before, self.after, self.merge_key = controller, before, after, merge_key
-
-    def id(self) -> int:
-        return 1 if self.merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, _SwapBrief) or other.merge_key != self.merge_key:
-            return False
-        self.after = other.after
-        return True
-
-    def redo(self) -> None:
-        self._controller._show(self.after)
-
-    def undo(self) -> None:
-        self._controller._show(self.before)
+from .undo_step import SwapBrief
 
 
 class BriefController(QObject):
@@ -86,7 +64,7 @@ class BriefController(QObject):
         """The one way a view's edit becomes part of the brief, with an undo step."""
         if brief == self.brief:
             return
-        self.undo_stack.push(_SwapBrief(self, self.brief, brief, label, merge_key))
+        self.undo_stack.push(SwapBrief(self._show, self.brief, brief, label, merge_key))
 
     def replace(self, brief: Brief, path: Path | None, unsaved: bool = False) -> None:
         """Start afresh with `brief` (new, opened or restored): history and modified mark reset."""
@@ -179,22 +157,12 @@ class BriefController(QObject):
         country = self.library.country(code) if code else None
         if country is not None and carrier and country.carrier(carrier) is None:
             carrier = None
-        draft = self.brief.model_copy(update={"country": country.code if country else None,
-                                              "carrier": carrier})
-        if (draft.country, draft.carrier) != (self.brief.country, self.brief.carrier):
-            # the wording read for another country is no measure of change: recorded afresh on save
-            draft = draft.model_copy(update={"points": tuple(
-                c.model_copy(update={"library_text": None}) for c in draft.points)})
+        draft = moved_to(self.brief, country.code if country else None, carrier)
         if country is None:
             return draft, draft
         before = {rid for rid, r in self.recommendations().items() if r.recommended}
         after = [rid for rid, r in self.recommendations(draft).items() if r.recommended]
-        points = [c for c in draft.points if c.id in after or draft.custom(c.id)
-                  or c != PointChoice(id=c.id) or c.id not in before]
-        for point_id in after:  # a point the officer took out stays out
-            if point_id not in before and all(c.id != point_id for c in points):
-                points = self._in_library_order(points + [PointChoice(id=point_id)], point_id)
-        return draft.model_copy(update={"points": tuple(points)}), self._with_recommended(draft)
+        return kept_work(self.library, draft, before, after), self._with_recommended(draft)
 
     def tick_recommended(self) -> None:
         """Tick exactly the points recommended for this meeting, for when its audience or the
@@ -214,11 +182,7 @@ class BriefController(QObject):
 
     def _with_recommended(self, draft: Brief) -> Brief:
         picked = [rid for rid, r in self.recommendations(draft).items() if r.recommended]
-        points = [c for c in draft.points if c.id in picked or draft.custom(c.id)]
-        for point_id in picked:
-            if all(c.id != point_id for c in points):
-                points = self._in_library_order(points + [PointChoice(id=point_id)], point_id)
-        return draft.model_copy(update={"points": tuple(points)})
+        return with_points(self.library, draft, picked)
 
     def chosen_ids(self) -> list[str]:
         return [c.id for c in self.brief.points]
@@ -232,7 +196,7 @@ class BriefController(QObject):
     def set_chosen(self, point_id: str, chosen: bool) -> None:
         points = [c for c in self.brief.points if c.id != point_id]
         if chosen:
-            points = self._in_library_order(points + [PointChoice(id=point_id)], point_id)
+            points = in_library_order(self.library, points, point_id)
         label = self.tr("Add point") if chosen else self.tr("Remove point")
         self.change(self.brief.model_copy(update={"points": tuple(points)}), label)
 
@@ -249,16 +213,6 @@ class BriefController(QObject):
         points = tuple(c.model_copy(update={"id": new_id}) if c.id == old_id else c
                        for c in self.brief.points if c.id != new_id)
         self.change(self.brief.model_copy(update={"points": points}), self.tr("Replace point"))
-
-    def _in_library_order(self, points: list[PointChoice], new_id: str) -> list[PointChoice]:
-        """A newly ticked point goes before the first chosen point that follows it in the library."""
-        order = {p.id: i for i, p in enumerate(self.library.ordered_points())}
-        new = points.pop()
-        rank = order.get(new_id, len(order))
-        for index, choice in enumerate(points):
-            if order.get(choice.id, len(order)) > rank:
-                return points[:index] + [new] + points[index:]
-        return points + [new]
 
     def move_point(self, point_id: str, offset: int) -> None:
         ids = self.chosen_ids()
