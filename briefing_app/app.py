@@ -109,7 +109,7 @@ def after_paint(widget: QObject, then: Callable[[], None], latest_ms: int = 1000
 
 def _library_failed(window: MainWindow, loader: LibraryLoader, err: BaseException) -> None:
     window.statusBar().showMessage(window.tr("The library could not be loaded."))
-    dialogs.show_faults(window, window.tr("Cannot load the library"), [loader.fault(err)])
+    loader.report(err, lambda fault: dialogs.show_faults(window, window.tr("Cannot load the library"), [fault]))
 
 
 def _fill(window: MainWindow, loader: LibraryLoader, library, data_dir: Path, staged: bool = False) -> None:

@@ -160,9 +160,15 @@ def _on_exception(kind: type[BaseException], exc: BaseException, tb: TracebackTy
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
         return
+    report_error(QtCore.QCoreApplication.translate("diagnostics", "Something went wrong."), exc)
+
+
+def report_error(summary: str, exc: BaseException) -> None:
+    """An error in the app's own code: logged with its traceback (the log opened if it was not
+    yet) and shown in the error dialog, whose details can be copied into a report."""
     start_logging()
-    _log.error("Unexpected error", exc_info=(kind, exc, tb))
-    show_error(QtCore.QCoreApplication.translate("diagnostics", "Something went wrong."), describe(exc, True))
+    _log.error("Unexpected error", exc_info=exc)
+    show_error(summary, describe(exc, True))
 
 
 def _on_thread_exception(args: threading.ExceptHookArgs) -> None:

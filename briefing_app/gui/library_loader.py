@@ -2,7 +2,9 @@
 
 The library is the one configuration the command line reads too (core/library_config.py): the
 built-in folder, the installed update, the officer's own folder.
-Loading never fails: a broken file becomes a fault in the Problems list and the rest works.
+Loading never fails for bad input: a broken file becomes a fault in the Problems list and the
+rest works; a folder that cannot be read is named, and an error in the app's own code is
+reported as one, not blamed on the library.
 The core (pydantic, Jinja) is imported by the worker that first needs it, so the window is on
 screen before it loads. The validated library is cached in the user data folder
 (`core/library_cache.py`), so a start with unchanged files reads one file.
@@ -19,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.faults import Fault
 from ..core.library_config import LibraryConfig
+from . import diagnostics
 from .tasks import Runner
 
 if TYPE_CHECKING:
@@ -43,7 +46,7 @@ class LibraryLoader(QObject):
     loaded = Signal(object)
     checked = Signal(list)
     check_failed = Signal(str)  # the check itself broke (a bug): its faults are incomplete
-    failed = Signal(object)  # a reload that raised: an unreadable folder, or a bug
+    failed = Signal(object)  # a reload that could not read a folder (bugs: `report`)
 
     def __init__(self, runner: Runner, config: LibraryConfig, parent: QObject | None = None,
                  cache: Path | None = None):
@@ -56,9 +59,21 @@ class LibraryLoader(QObject):
         return [layer.folder for layer in self.config.layers()]
 
     def fault(self, err: BaseException) -> Fault:
-        """A load that raised (loading turns bad files into faults, so this is an unreadable
-        folder or a bug), in words, naming the folders."""
+        """A folder that cannot be read, in words, naming the folders."""
         return Fault("; ".join(map(str, self.folders())), "", f"cannot be read: {err}")
+
+    def report(self, err: BaseException, show_fault: Callable[[Fault], None]) -> None:
+        """A load that raised, told as what it is. Loading turns every bad library file into a
+        fault of its own and raises only for a folder it cannot read (OSError): that is shown
+        by `show_fault`, naming the folders. Anything else (a SyntaxError or ImportError from a
+        broken module of the app, any other bug) is the app's own error, not the library's: it
+        is logged with its traceback and shown in the error dialog."""
+        if isinstance(err, OSError):
+            show_fault(self.fault(err))
+        else:
+            diagnostics.report_error(self.tr(
+                "The library could not be loaded because of an error in Briefing Builder itself; "
+                "the library's files are not at fault. Reinstalling the app may help."), err)
 
     def first_load(self, done: Callable[[Library], None], failed: Callable[[BaseException], None],
                    prepare: Callable[[], None] = lambda: None) -> None:
@@ -92,4 +107,5 @@ class LibraryLoader(QObject):
             self.checked.emit(result[1])
 
         cache = self._cache
-        self._runner.run(lambda: _load_and_check(config, cache), done, self.failed.emit)
+        self._runner.run(lambda: _load_and_check(config, cache), done,
+                         lambda err: self.report(err, lambda _fault: self.failed.emit(err)))

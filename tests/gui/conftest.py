@@ -11,6 +11,8 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import shutil  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -18,7 +20,7 @@ import shiboken6  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, QThreadPool  # noqa: E402
 
 from briefing_app.app import start  # noqa: E402
-from briefing_app.gui import dialogs  # noqa: E402
+from briefing_app.gui import diagnostics, dialogs  # noqa: E402
 from briefing_app.gui.settings import AppSettings  # noqa: E402
 from briefing_app.gui.tasks import SyncRunner  # noqa: E402
 
@@ -106,3 +108,17 @@ def make_window(qtbot, tmp_path, library_dir, settings_file, monkeypatch):
         if shiboken6.isValid(window):
             window.close()
             window.deleteLater()
+
+
+@pytest.fixture
+def logs(tmp_path, monkeypatch):
+    """The app's hooks, logging into tmp_path/logs; every dialog they open is recorded."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.delenv(diagnostics.LEVEL_VARIABLE, raising=False)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda *args: shown.append(args))
+    diagnostics.stop_logging()  # a log an earlier test's real start opened elsewhere
+    diagnostics.install(tmp_path / "logs", False, lambda: None)
+    yield tmp_path / "logs" / diagnostics.LOG_NAME, shown
+    diagnostics.stop_logging()

@@ -8,9 +8,7 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 
-import pytest
 from PySide6.QtCore import QTimer, qCritical, qWarning
 from PySide6.QtGui import QAction
 
@@ -20,20 +18,6 @@ from briefing_app.gui import diagnostics, dialogs
 
 CANARIES = ("CANARYTITLE", "CANARYNAME", "CANARYPLACE", "CANARYTEXT", "CANARYREWORD", "CANARYDRAFTER",
             "CANARYPOC", "CANARYBLUF")
-
-
-@pytest.fixture
-def logs(tmp_path, monkeypatch):
-    """The app's hooks, logging into tmp_path/logs; every dialog they open is recorded."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    monkeypatch.delenv(diagnostics.LEVEL_VARIABLE, raising=False)
-    shown = []
-    monkeypatch.setattr(dialogs, "show_error", lambda *args: shown.append(args))
-    diagnostics.stop_logging()  # a log an earlier test's real start opened elsewhere
-    diagnostics.install(tmp_path / "logs", False, lambda: None)
-    yield tmp_path / "logs" / diagnostics.LOG_NAME, shown
-    diagnostics.stop_logging()
 
 
 def canary_brief(path):
