@@ -5,8 +5,13 @@ The file opens with Track Changes on, so every clearer's edit shows. Its propert
 on purpose: python-docx's template carries an author, a description, dates, a template name,
 an application, custom XML and a thumbnail; all of that is dropped, and only the title and
 language are written. Same document, same bytes: the package is re-zipped with fixed dates.
-Word lays pages out itself, so this backend measures nothing and page budgets are checked
-on the PDF.
+Word lays pages out itself, so this backend measures nothing of its own. A document that
+should fit on one page (a handout) is set as the PDF backend fits it: the same document
+(without figures, or with the compact source list, where the PDF needs that) in the same
+tighter spacing, measured by laying it out as a PDF with a little room left at the foot of
+the page, since Word and LibreOffice set lines a fraction of a point apart from ReportLab;
+its page budgets are checked on that layout and overruns come back as warnings. An officer
+brief is not measured: laying it out as a PDF would double what a Word export costs.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import zipfile
 
 from lxml import etree
 
-from ..core.backend import FileContents, Rendered
+from ..core.backend import FileContents, Rendered, overruns
 from ..core.document import Document, Furniture, printable
 from .docx_blocks import Writer, _set
 from .docx_styles import house, set_up
@@ -41,15 +46,30 @@ _FORBIDDEN_PARTS = {"vbaProject": "macros", "embeddings/": "embedded objects",
 def render(document: Document) -> Rendered:
     import docx  # python-docx and lxml load only when a Word file is made
 
+    tight, overrun = False, ()
+    if document.fit_one_page:
+        document, tight, overrun = _fit(document)
     word = docx.Document()
-    width = set_up(word, document.paper)
+    width = set_up(word, document.paper, tight)
     _furnish(word, document.furniture, width)
     Writer(word, width, house()["colours"]["shade"].lstrip("#")).blocks(document.blocks)
     _set_properties(word, document)
     _track_changes(word)
     out = io.BytesIO()
     word.save(out)
-    return Rendered(_fixed_dates(out.getvalue()))
+    return Rendered(_fixed_dates(out.getvalue()), warnings=overrun)
+
+
+def _fit(document: Document) -> tuple[Document, bool, tuple[str, ...]]:
+    """The document as the PDF backend fits it on one page (without figures, tighter, with its
+    compact sections), laid out with room to spare at the foot for Word's own line setting;
+    whether it is tight; and the page budgets that layout overruns. (The handout's figures
+    are tables of their data here: in the house styles, their height is within a few points
+    of the drawings'.)"""
+    from .pdf import fitted
+
+    laid = fitted(document, house()["page"]["word_fit_reserve"])
+    return laid.document, laid.tight, overruns(document, laid.rendered.measures)
 
 
 def _furnish(word, furniture: Furniture, width: int) -> None:

@@ -23,6 +23,7 @@ from docx.styles.style import StyleFactory
 from ..core.library import toml
 from ..core.outputs import PAPERS
 from ..core.paths import asset
+from .tight import tight_spacing
 
 # styles.toml's style name: the Word style it sets
 WORD_STYLES = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1",
@@ -50,9 +51,12 @@ def _fonts(rpr, name: str) -> None:
         fonts.set(qn(f"w:{script}"), name)
 
 
-def set_up(word, paper: str) -> int:
-    """Page size, margins and every style; returns the text width (EMU)."""
+def set_up(word, paper: str, tight: bool = False) -> int:
+    """Page size, margins and every style, spaced as the PDF's `tight` layout is if asked;
+    returns the text width (EMU)."""
     data = house()
+    if tight:
+        data = {**data, "style": {name: _tightened(spec) for name, spec in data["style"].items()}}
     page = data["page"]
     section = word.sections[0]
     section.page_width, section.page_height = (Pt(x) for x in PAPERS[paper].size)
@@ -73,6 +77,12 @@ def set_up(word, paper: str) -> int:
                                                         "leading": page["footer_size"] * 1.25}, data)
     _name_fallbacks(word, data["word"])
     return section.page_width - section.left_margin - section.right_margin
+
+
+def _tightened(spec: dict[str, Any]) -> dict[str, Any]:
+    leading, before, after = tight_spacing(spec["size"], spec["leading"], spec.get("space_before", 0),
+                                           spec.get("space_after", 0))
+    return {**spec, "leading": leading, "space_before": before, "space_after": after}
 
 
 def style_elements(word) -> dict[str, Any]:

@@ -140,8 +140,9 @@ class SectionMark(Flowable):
 
 
 def build_pdf(story: list[Flowable], *, paper: str, styles: Styles, furniture: Furniture,
-              metadata: Metadata, layout: Layout | None = None) -> bytes:
-    """Lay out `story` and return the PDF bytes; the same input gives the same bytes.
+              metadata: Metadata, layout: Layout | None = None, reserve: float = 0.0) -> bytes:
+    """Lay out `story` and return the PDF bytes; the same input gives the same bytes. The
+    `reserve` (points) is left empty at the foot of every page's text.
 
     The only metadata written is the title and a neutral producer.
     """
@@ -149,7 +150,7 @@ def build_pdf(story: list[Flowable], *, paper: str, styles: Styles, furniture: F
     margin = styles.margin
     doc = BaseDocTemplate(
         out, pagesize=PAPERS[paper].size, leftMargin=margin, rightMargin=margin,
-        topMargin=margin, bottomMargin=margin, invariant=1, lang=metadata.language,
+        topMargin=margin, bottomMargin=margin + reserve, invariant=1, lang=metadata.language,
         title=metadata.title,
         author="", subject="", keywords="", creator="", producer=NEUTRAL_PRODUCER,
         # ReportLab's default starting font is Helvetica, which is never embedded.

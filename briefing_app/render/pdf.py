@@ -9,15 +9,17 @@ are checked on PDFs, and the page rules of `pdf_fit.py` are applied.
 from __future__ import annotations
 
 import io
+from typing import NamedTuple
 
 from ..core.backend import FileContents, Measures, Rendered
 from ..core.document import Document
 from ..core.outputs import PAPERS
 from .pages import NEUTRAL_PRODUCER, Layout, build_pdf
-from .pdf_fit import TIGHT_SPACE, closing_blocks, fitting_attempts, keep_headings, keep_tail, tightened
+from .pdf_fit import closing_blocks, fitting_attempts, keep_headings, keep_tail, tightened
 from .pdf_story import Story
 from .styles import load_styles
 from .text import noting_unprintable, unprintable_warning
+from .tight import TIGHT_SPACE
 
 _ALLOWED_INFO = {"/Title", "/Producer", "/Trapped"}
 _FORBIDDEN_ROOT = {"/Outlines": "outlines", "/Names": "attachments or scripts",
@@ -26,22 +28,37 @@ _FORBIDDEN_ROOT = {"/Outlines": "outlines", "/Names": "attachments or scripts",
 
 
 def render(document: Document) -> Rendered:
+    return fitted(document).rendered
+
+
+class Fitted(NamedTuple):
+    """The layout a document is printed in: the document as laid out (without its figures, or
+    with its compact sections, where that made it fit), whether it is `tight`, and the PDF."""
+
+    document: Document
+    tight: bool
+    rendered: Rendered
+
+
+def fitted(document: Document, reserve: float = 0.0) -> Fitted:
     """The document laid out; one that should fit on one page (a handout) is laid out again,
     tighter and then without figures, until it does. If it cannot, it keeps its figures, with
-    the tighter spacing only where that saves a page."""
+    the tighter spacing only where that saves a page. Each page's text ends `reserve` points
+    above its margin."""
     attempts = fitting_attempts(document)
-    best = layout_pdf(*attempts[0])
+    best = Fitted(*attempts[0], layout_pdf(*attempts[0], reserve=reserve))
     for index, attempt in enumerate(attempts[1:], start=1):
-        if best.pages == 1:
+        if best.rendered.pages == 1:
             break
-        fitted = layout_pdf(*attempt)
-        if fitted.pages == 1 or (index == 1 and fitted.pages < best.pages):
-            best = fitted
+        laid = layout_pdf(*attempt, reserve=reserve)
+        if laid.pages == 1 or (index == 1 and laid.pages < best.rendered.pages):
+            best = Fitted(*attempt, laid)
     return best
 
 
-def layout_pdf(document: Document, tight: bool = False) -> Rendered:
-    """One layout of the document: every page rule applied, spacing as styled or `tight`."""
+def layout_pdf(document: Document, tight: bool = False, reserve: float = 0.0) -> Rendered:
+    """One layout of the document: every page rule applied, spacing as styled or `tight`,
+    each page's text ending `reserve` points above its margin."""
     styles = tightened(load_styles()) if tight else load_styles()
     width = PAPERS[document.paper].size[0] - 2 * styles.margin
     layout = Layout()
@@ -52,7 +69,8 @@ def layout_pdf(document: Document, tight: bool = False) -> Rendered:
         body = keep_headings(story.of(document.blocks[:lead]))
         flowables = keep_tail(body + keep_headings(story.of(document.blocks[lead:])), len(body))
     data = build_pdf(flowables, paper=document.paper, styles=styles,
-                     furniture=document.furniture, metadata=document.metadata, layout=layout)
+                     furniture=document.furniture, metadata=document.metadata, layout=layout,
+                     reserve=reserve)
     measures = Measures(layout.pages, {name: layout.extent(name) for name in measured},
                         story.lines, {name: layout.spill(name) for name in measured})
     return Rendered(data, measures, unprintable_warning(unprintable))

@@ -23,10 +23,9 @@ from reportlab.platypus import Table as RLTable
 from ..core import document as doc
 from .pages import SectionMark
 from .styles import Styles
+from .tight import tight_spacing
 
 TAIL_WORDS = 80  # more than a test's "a page with fewer than 60 words is a stub"
-TIGHT_SPACE = 0.5  # of the space before and after paragraphs, tables and figures
-TIGHT_LEADING = 0.93  # of the line spacing, never below 1.15 times the font size
 
 
 def words(flowable: Flowable) -> int:
@@ -117,10 +116,9 @@ def tightened(styles: Styles) -> Styles:
     """The same styles with half the space around paragraphs and a little less leading."""
     paragraph = {}
     for name, style in styles.paragraph.items():
-        leading = max(style.fontSize * 1.15, style.leading * TIGHT_LEADING)
-        paragraph[name] = style.clone(name, leading=leading,
-                                      spaceBefore=style.spaceBefore * TIGHT_SPACE,
-                                      spaceAfter=style.spaceAfter * TIGHT_SPACE)
+        leading, before, after = tight_spacing(style.fontSize, style.leading, style.spaceBefore,
+                                               style.spaceAfter)
+        paragraph[name] = style.clone(name, leading=leading, spaceBefore=before, spaceAfter=after)
     return replace(styles, paragraph=paragraph)
 
 
