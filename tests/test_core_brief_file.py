@@ -114,3 +114,64 @@ def test_a_custom_point_saved_with_its_old_topic_still_opens(tmp_path):
             "points": [{"id": "custom-1"}]}), encoding="utf-8")
         brief = load_brief(path)
         assert brief.custom("custom-1").text == "Our own words."
+
+
+EARLY_FORMAT_2 = {  # saved between format 2 and the markings' present shape
+    "schema_version": 2, "country": "IT", "carrier": "tim", "points": [{"id": "compulsion-law"}],
+    "meeting": {"title": "Rome talks", "objectives": ["Ask for a timeline"]},
+    "marking": "CUI//SP-PRVCY//FEDCON", "drafted_by": "A. Officer", "cleared_by": "ECON: B. Chief",
+    "cui": {"controlled_by": "Department of State", "category": "SP-PRVCY/PROPIN",
+            "dissemination": "FEDCON", "poc": "J. Smith, +39 06 4674 1"}}
+
+
+def test_a_format_2_brief_with_the_early_cui_block_opens_migrated(tmp_path):
+    """A format 2 brief saved before the CUI block took the Handbook's lines (agency and
+    office, categories and controls as lists) opens with what it said, and saves in the
+    present shape."""
+    path = tmp_path / "early.brief"
+    path.write_text(json.dumps(EARLY_FORMAT_2), encoding="utf-8")
+    brief = load_brief(path)
+    assert (brief.cui.controlled_by.agency, brief.cui.controlled_by.office) == ("Department of State", "")
+    assert (brief.cui.categories, brief.cui.controls) == (("SP-PRVCY", "PROPIN"), ("FEDCON",))
+    assert (brief.marking, brief.regime, brief.cui.poc) == ("CUI", "cui", "J. Smith, +39 06 4674 1")
+    assert brief.meeting.objectives[0].text == "Ask for a timeline"
+    assert brief.clearances[0].name == "ECON: B. Chief"
+    save_brief(brief, path)
+    saved = json.loads(path.read_text(encoding="utf-8"))["cui"]
+    assert saved["controlled_by"] == {"agency": "Department of State", "office": ""}
+    assert "category" not in saved and "dissemination" not in saved
+    assert load_brief(path) == brief
+
+
+def test_an_early_format_2_brief_exports_once_its_designation_is_complete(tmp_path, capsys):
+    """The early block had no office line: the export names the file and the empty line, and
+    once it is filled in prints the banner and designation the old brief asked for."""
+    from briefing_app.cli import run_command
+    from tests.pdf_reading import page_texts
+
+    path, out = tmp_path / "early.brief", tmp_path / "early.pdf"
+    path.write_text(json.dumps(EARLY_FORMAT_2), encoding="utf-8")
+    code, err = run_command(["export", str(path), "-o", str(out)]), capsys.readouterr().err
+    assert code != 0 and str(path) in err and "field 'cui.controlled_by.office'" in err
+    brief = load_brief(path)
+    save_brief(brief.model_copy(update={"cui": brief.cui.model_copy(update={
+        "controlled_by": brief.cui.controlled_by.model_copy(update={"office": "Embassy Rome ECON"})})}), path)
+    code, err = run_command(["export", str(path), "-o", str(out)]), capsys.readouterr().err
+    assert code == 0, err
+    first = " ".join(page_texts(out)[0].split())
+    assert "CUI//SP-PRVCY//FEDCON" in first and "Controlled by: Department of State" in first
+
+
+@pytest.mark.parametrize("cui, field, words", [
+    ({"controlled_by": 5}, "cui.controlled_by", "should be a group of fields, not a single value"),
+    ({"classification": "SECRET"}, "cui.classification", "is not a field of a brief this app "
+     "knows; was the file written by another program or a newer version?"),
+])
+def test_a_cui_block_that_cannot_be_read_is_named_in_words(tmp_path, cui, field, words):
+    """What no migration can make sense of is named: the file, the field, what is wrong, in
+    words rather than the validator's class names."""
+    path = tmp_path / "odd.brief"
+    path.write_text(json.dumps({"schema_version": 2, "country": "IT", "cui": cui}), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_brief(path)
+    assert str(raised.value) == f"{path}: field '{field}': {words}"

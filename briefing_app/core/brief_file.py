@@ -1,7 +1,8 @@
 """Reading and writing `.brief` files: JSON, `schema_version` first, saved atomically.
 
-Older formats are migrated on load, one step at a time (`MIGRATIONS`); a newer format is
-refused, since dropping fields a newer app wrote would lose the officer's work.
+Older formats are migrated on load, one step at a time (`MIGRATIONS`), and so are format 2
+briefs saved before some of its fields took their present shape; a newer format is refused,
+since dropping fields a newer app wrote would lose the officer's work.
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ def _without_custom_topics(data: dict[str, Any]) -> dict[str, Any]:
                                       else c for c in customs]}
 
 
+def _early_markings(data: dict[str, Any]) -> bool:
+    """Whether the brief keeps the markings' first shape: a CUI block of three lines of text
+    (`controlled_by`, `category`, `dissemination`) or a hand-written banner. Format 1 briefs
+    do, and so do format 2 briefs saved before the markings changed shape."""
+    cui, marking = data.get("cui"), data.get("marking")
+    old_cui = isinstance(cui, dict) and ("category" in cui or "dissemination" in cui
+                                         or isinstance(cui.get("controlled_by"), str))
+    return old_cui or (isinstance(marking, str) and "//" in marking)
+
+
 def _markings_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     """Objectives become {text, marking U}; the CUI block gets the Handbook's lines (agency
     and office, categories and controls as lists); a hand-written banner such as
@@ -92,6 +103,12 @@ def _items(value: object) -> list[str]:
         return []
     return [i.strip() for i in value.replace(",", "/").split("/") if i.strip()]
 
+
+# The validator's messages that name its own classes or terms, in the officer's words.
+_WORDS = {"extra_forbidden": "is not a field of a brief this app knows; was the file written by "
+                             "another program or a newer version?",
+          "model_type": "should be a group of fields, not a single value",
+          "model_attributes_type": "should be a group of fields, not a single value"}
 
 # MIGRATIONS[n] turns a format n brief into format n + 1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _format_1_to_2}
@@ -140,12 +157,14 @@ def parse_brief(text: str, name: str) -> Brief:
         data = MIGRATIONS[version](data)
         version += 1
     data["schema_version"] = SCHEMA_VERSION
+    if _early_markings(data):
+        data = _markings_1_to_2(data)
     data = _without_custom_topics(_clearances(data))
     try:
         return Brief.model_validate(data)
     except ValidationError as err:
         raise InputError([
-            Fault(name, f"field '{'.'.join(str(p) for p in e['loc'])}'", e["msg"])
+            Fault(name, f"field '{'.'.join(str(p) for p in e['loc'])}'", _WORDS.get(e["type"], e["msg"]))
             for e in err.errors()
         ]) from None
 
