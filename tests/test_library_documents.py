@@ -28,7 +28,7 @@ RAW_FIELDS = re.compile(r"in-service|\[['\"]|(?<=[a-z,:;] )(?:None|True|False)\b
                         r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/])")
 OTHER_DATE_STYLE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b")
 # "US forces" rather than "U.S. forces"; "the Philippines's" rather than "the Philippines'".
-HOUSE_STYLE = re.compile(r"\bUS\b(?!\$)|\b\w+s's\b|\bUSD\b|\bGBP\b")
+HOUSE_STYLE = re.compile(r"\bUS\b(?!\$)|\b\w+s['\u2019]s\b|\bUSD\b|\bGBP\b")
 REFERENCE_TO_A_POINT = re.compile(r"\b(?:see|the) points? (?:on|about)\b", re.IGNORECASE)
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefing_app.core.house_style import after_colon
 from tests.recommended_briefs import library
+from tests.test_library_documents import proper_nouns
 from tests.test_library_printed_record import officer_texts
 
 TODAY = dt.date(2026, 11, 29)
@@ -56,9 +58,8 @@ def test_a_passed_deadline_on_a_policy_note_says_what_to_confirm():
                 assert note.verify, (country.code, note.date)
 
 
-def test_verify_notes_read_inside_the_brackets_the_brief_puts_them_in():
-    """The brief prints "(verify locally: ...)": a note with brackets of its own closes with
-    "))", and one that ends "confirm locally" says it twice."""
+def verify_notes() -> list[str]:
+    """Every "verify locally" note the library holds: points, forces, policy, vendors."""
     lib = library()
     notes = [p.verify for p in lib.points.values()]
     for country in lib.countries.values():
@@ -66,6 +67,22 @@ def test_verify_notes_read_inside_the_brackets_the_brief_puts_them_in():
         notes += [v.verify for c in country.carriers for v in c.vendors]
     notes = [n for n in notes if n]
     assert len(notes) > 40
-    for note in notes:
+    return notes
+
+
+def test_verify_notes_read_inside_the_brackets_the_brief_puts_them_in():
+    """The brief prints "(verify locally: ...)": a note with brackets of its own closes with
+    "))", and one that ends "confirm locally" says it twice."""
+    for note in verify_notes():
         assert "(" not in note and ")" not in note, note
         assert "locally" not in note, note
+
+
+def test_every_verify_note_opens_small_after_its_colon_unless_with_a_name():
+    """Every note, not only those the recommended briefs print, reads on after "verify
+    locally:" ("whether the law has passed", never "Whether ..."); one that opens with a name
+    (a word the library capitalizes mid-sentence) keeps its capital."""
+    names = proper_nouns()
+    for note in verify_notes():
+        first = after_colon(note).split(" ", 1)[0]
+        assert first.islower() or first.removesuffix("'s") in names, note
