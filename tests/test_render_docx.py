@@ -190,7 +190,7 @@ def test_word_carries_the_same_portion_marks_as_the_pdf():
     texts = [flat(p.text.replace("\t", " ")) for p in word.paragraphs if p.text.strip()]
     cells = [flat(c.text) for t in word.tables for row in t.rows for c in row.cells]
     assert "(U) Meeting with TIM on 5G suppliers" in texts
-    assert "(U) Date and time" in cells
+    assert "(U) Meeting details" in texts and "Date and time" in cells
     marked = [t for t in texts if re.match(r"^(\d+\. )?\((U|SBU)\) ", t)]
     assert len(marked) > 20
     for text in marked:

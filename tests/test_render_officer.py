@@ -252,7 +252,7 @@ def _portions(document) -> list[tuple[str, object]]:
         if isinstance(block, doc.Title):
             found.append((block.text, block.portion))
         elif isinstance(block, doc.Table):
-            found.append((block.rows[0][0][0], block.portion))
+            found.append((block.caption, block.portion))
         elif isinstance(block, doc.Paragraph):
             found.append((block.text, block.portion))
         elif isinstance(block, doc.ItemList):
@@ -278,7 +278,7 @@ def test_every_paragraph_of_a_us_brief_opens_with_its_portion_mark():
             start = f"{mark.mark} {start}"
         assert start in text, start
     assert text.count("(U) ") + text.count("(SBU) ") >= len(portions)
-    assert "(U) Date and time" in text and "(U) Meeting with TIM on 5G suppliers" in text
+    assert "(U) Meeting details Date and time" in text and "(U) Meeting with TIM on 5G suppliers" in text
     assert "(U) US Embassy Rome · Tuesday, December 1, 2026 (U) Meeting with Counterpart" in text
     assert "Drafted:" in text and "(U) Drafted" not in text
 

@@ -4,8 +4,9 @@ Section order follows read-ahead practice: a header block (post, date, the meeti
 line), then what the officer needs in the room (meeting, BLUF, the purpose, the asks, talking
 points) first; background, objections, the country snapshot and sources after; drafted/
 cleared lines last. Under a scheme with portion marks every portion is marked (32 CFR
-2002.20: once any portion is, all are): the header, title, meeting table, each paragraph,
-point, answer, fact and source; not the headings, the designation indicator or the sign-off.
+2002.20: once any portion is, all are): the header, title, meeting table (once, in its
+caption), each paragraph, point, answer, fact and source; not the headings, the designation
+indicator or the sign-off.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def _header(brief: AssembledBrief, w: Words) -> list[Block]:
 
 
 def _meeting_table(brief: AssembledBrief, w: Words) -> Table:
+    """The meeting at a glance: one portion, marked once in its caption."""
     meeting = brief.meeting
     where = (w.country_carrier, f"{brief.country.name} / {brief.carrier.name}") \
         if brief.carrier else (w.country, brief.country.name)
@@ -104,7 +106,8 @@ def _meeting_table(brief: AssembledBrief, w: Words) -> Table:
             where, (w.counterparts, people if "\n".join(people) else (w.to_be_confirmed,)),
             (w.participants, "; ".join(meeting.participants) or w.to_be_confirmed))
     return Table(tuple(((label,), value if isinstance(value, tuple) else (value,))
-                       for label, value in rows), labelled=True, portion=portion(brief, "U"))
+                       for label, value in rows), labelled=True, portion=portion(brief, "U"),
+                 caption=w.meeting_details)
 
 
 def _cui_box(brief: AssembledBrief) -> list[Block]:

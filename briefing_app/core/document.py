@@ -118,12 +118,16 @@ class ItemList(NamedTuple):
 
 class Table(NamedTuple):
     """Rows of cells, each cell one or more lines; `labelled` tables read their first column
-    as labels; `header` rows repeat at the top of each page a table spans."""
+    as labels; `header` rows repeat at the top of each page a table spans. A table is one
+    portion, marked once, before the `caption` set above it (as a figure's caption carries its
+    mark), with the highest marking of what it holds: a mark on its first cell alone would
+    read as that row's."""
 
     rows: tuple[tuple[tuple[str, ...], ...], ...]
     header: tuple[str, ...] = ()
     labelled: bool = False
-    portion: Portion | None = None  # the table's mark, printed before its first cell
+    portion: Portion | None = None  # the table's mark, printed before its caption
+    caption: str = ""
 
 
 class Box(NamedTuple):
@@ -270,8 +274,8 @@ def block_text(block: Block) -> Iterator[str]:
     elif isinstance(block, ItemList):
         yield from (f"{item.label} {item.paragraph.text}" for item in block.items)
     elif isinstance(block, Table):
-        lines = [*block.header, *(line for row in block.rows for cell in row for line in cell)]
-        yield from [marked(block.portion, lines[0]), *lines[1:]] if lines else []
+        yield from [marked(block.portion, block.caption)] if block.caption else []
+        yield from (*block.header, *(line for row in block.rows for cell in row for line in cell))
     elif isinstance(block, (Box, Signoff)):
         yield from (p.text for p in (block.paragraphs if isinstance(block, Box) else block.lines))
     elif isinstance(block, Figures):

@@ -35,6 +35,7 @@ class Words:
     people: str = "{names} ({bodies})"
     list_and: str = "{rest} and {last}"
     day_date: str = "{day}, {month} {date}, {year}"
+    meeting_details: str = "Meeting details"  # the meeting table's caption, which carries its mark
     date_and_time: str = "Date and time"
     place: str = "Place"
     country: str = "Country"

@@ -167,9 +167,8 @@ class Writer:
     def table(self, block: doc.Table) -> None:
         columns = len(block.rows[0]) if block.rows else len(block.header)
         rows = [list(row) for row in ([block.header] if block.header else []) + list(block.rows)]
-        if rows and rows[0]:  # the table's portion mark opens its first cell
-            first = (rows[0][0],) if isinstance(rows[0][0], str) else rows[0][0]
-            rows[0][0] = (doc.marked(block.portion, first[0]), *first[1:])
+        if block.caption:  # kept with the table, its portion mark before it
+            self.add("Caption", printable(doc.marked(block.portion, block.caption)))
         table = self.add_table(len(rows), columns)
         widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
             else [int(self.width / columns)] * columns

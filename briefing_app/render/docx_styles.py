@@ -30,7 +30,7 @@ WORD_STYLES = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 1",
                "subheading": "Heading 2", "body": "Normal", "point": "Point", "item": "Fact",
                "source": "Source", "question": "Question", "small": "Note", "bluf": "BLUF",
                "cell": "Table Text", "label": "Table Label",
-               "public_source": "Public Source"}
+               "public_source": "Public Source", "caption": "Caption"}
 _FAMILIES = {"sans": "swiss", "serif": "roman"}
 
 
@@ -70,8 +70,6 @@ def set_up(word, paper: str, tight: bool = False) -> int:
             element = word.styles.element.add_style_of_type(WORD_STYLES[name], WD_STYLE_TYPE.PARAGRAPH, False)
             element.basedOn_val = elements["Normal"].styleId
         _paragraph_style(StyleFactory(element), spec, data)
-    caption = StyleFactory(elements["Caption"])
-    _paragraph_style(caption, {**data["style"]["label"], "colour": "ink", "space_before": 6}, data)
     for name in ("Header", "Footer"):
         _paragraph_style(StyleFactory(elements[name]), {"font": page["banner_font"], "size": page["footer_size"],
                                                         "leading": page["footer_size"] * 1.25}, data)

@@ -67,7 +67,8 @@ class Story:
             style = p[LIST_STYLES[block.kind]]
             return [f for item in block.items for f in self.paragraphs(item.paragraph, style, item.label)]
         if isinstance(block, doc.Table):
-            return [self.table(block)]
+            caption = [Para(markup(doc.marked(block.portion, block.caption)), p["caption"])]
+            return [*(caption if block.caption else []), self.table(block)]
         if isinstance(block, doc.Box):
             return [self.box(block)]
         if isinstance(block, doc.Figures):
@@ -89,14 +90,10 @@ class Story:
 
     def table(self, block: doc.Table) -> RLTable:
         p, colours = self.styles.paragraph, self.styles.colours
-        cells = [list(row) for row in block.rows]
-        if cells and cells[0] and cells[0][0] and not block.header:
-            cells[0][0] = (doc.marked(block.portion, cells[0][0][0]), *cells[0][0][1:])
         rows = [[markup_cell(cell, p["label"] if block.labelled and col == 0 else p["cell"])
-                 for col, cell in enumerate(row)] for row in cells]
+                 for col, cell in enumerate(row)] for row in block.rows]
         if block.header:
-            header = [doc.marked(block.portion, block.header[0]), *block.header[1:]]
-            rows.insert(0, [Para(markup(h), p["label"]) for h in header])
+            rows.insert(0, [Para(markup(h), p["label"]) for h in block.header])
         columns = len(rows[0])
         widths = [LABEL_WIDTH, self.width - LABEL_WIDTH] if block.labelled and columns == 2 \
             else [self.width / columns] * columns
