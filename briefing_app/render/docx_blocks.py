@@ -14,13 +14,15 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
-from docx.shared import Mm
+from docx.shared import Emu, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..core import document as doc
 from ..core.document import printable
+from .balance import kept_last_line
 from .docx_styles import style_elements
+from .styles import load_styles
 
 ROLE_STYLES = {"body": "Normal", "subtitle": "Subtitle", "question": "Question", "note": "Note",
                "bluf": "BLUF", "cell": "Table Text"}
@@ -118,7 +120,8 @@ class Writer:
             self.block(block.heading)
             self.blocks(block.blocks)
         elif isinstance(block, doc.Title):
-            self.add("Title", printable(doc.marked(block.portion, block.text)))
+            self.add("Title", kept_last_line(printable(doc.marked(block.portion, block.text)),
+                                             load_styles().paragraph["title"], Emu(self.width).pt))
         elif isinstance(block, doc.Heading):
             self.add(f"Heading {block.level}", printable(block.text))
         elif isinstance(block, doc.Paragraph):

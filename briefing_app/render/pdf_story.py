@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from ..core import document as doc
+from .balance import BalancedParagraph
 from .pages import Layout, SectionMark
 from .pdf_figures import drawing
 from .styles import Styles
@@ -58,7 +59,7 @@ class Story:
         if isinstance(block, doc.Section):
             return self.section(block)
         if isinstance(block, doc.Title):
-            return [Para(markup(doc.marked(block.portion, block.text)), p["title"])]
+            return [BalancedParagraph(markup(doc.marked(block.portion, block.text)), p["title"])]
         if isinstance(block, doc.Heading):
             return self.heading(block)
         if isinstance(block, doc.Paragraph):
