@@ -123,7 +123,7 @@ def show_error(parent: QWidget | None, summary: str, details: str, log_file: Pat
     dialog = W.QDialog(parent, windowTitle=tr("Briefing Builder: error"))
     where = (tr("It is recorded in the log: {0}").format(log_file) if log_file
              else tr("No log file could be written."))
-    advice = tr("Save your brief if you can. To report the problem, copy the details below "
+    advice = tr("If a brief is open, save it if you can. To report the problem, copy the details below "
                 "and send them, with the log, to your support contact.")
     text = W.QLabel(f"<b>{escape(summary)}</b><p>{escape(advice)}</p><p>{escape(where)}</p>",
                     wordWrap=True, textInteractionFlags=QtCore.Qt.TextSelectableByMouse)

@@ -136,6 +136,7 @@ def test_a_broken_module_at_start_up_is_the_apps_error_not_the_librarys(
     window = start_window(qtbot, settings_file, tmp_path / "data", library_dir)
     assert "error in Briefing Builder itself" in seen["text"]
     assert "files are not at fault" in seen["text"] and str(log) in seen["text"]
+    assert "Save your brief" not in seen["text"]  # none is open yet: the advice says "if"
     assert f"{kind}:" in seen["copied"] and "broken" in seen["copied"]  # the traceback to report
     assert "cannot be read" not in seen["text"] + seen["copied"]
     assert window.statusBar().currentMessage() == "The library could not be loaded."
