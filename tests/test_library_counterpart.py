@@ -14,3 +14,13 @@ def test_the_five_eyes_point_hands_over_no_headline_that_undercuts_it():
             assert "Close partners" in text, (code, variant)
             assert "iStart" not in text and "pressure," not in text, (code, variant)
             assert "RNZ" in text, (code, variant)
+
+
+def test_the_five_eyes_point_does_not_tell_a_host_it_sits_outside_the_inner_circle():
+    """To a NATO ally or the UAE, "each of our closest intelligence partners" says they are not
+    among them: the point names partners as examples, NATO allies first for a NATO member."""
+    for code, opening in (("TR", "NATO allies such as the United Kingdom"),
+                          ("AE", "Partners such as Australia")):
+        text = printed(recommended(code, None, "government"), "a4", "officer").text
+        assert "closest intelligence partners" not in text, code
+        assert opening in text, (code, text[:3000])
