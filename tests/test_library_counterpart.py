@@ -24,3 +24,16 @@ def test_the_five_eyes_point_does_not_tell_a_host_it_sits_outside_the_inner_circ
         text = printed(recommended(code, None, "government"), "a4", "officer").text
         assert "closest intelligence partners" not in text, code
         assert opening in text, (code, text[:3000])
+
+
+def test_the_market_share_point_claims_only_what_dell_oro_figures_show():
+    """Dell'Oro's 2024 shares: Huawei 31%, Nokia 14%, Ericsson 13%, Samsung 2%. The three named
+    vendors together hold less than Huawei; the trusted vendors in the top eight hold more."""
+    for code in ("IT", "AE", "TR"):
+        choice = recommended(code, None, "government")
+        assert "mk-market-share" in choice.ids, (code, choice.ids)
+        for variant in ("handout", "officer"):
+            text = printed(choice, "a4", variant).text
+            assert "Nokia, Ericsson, Samsung and other trusted vendors together sell" not in text
+            assert "about 31 percent of worldwide revenue" in text, (code, variant)
+            assert "Trusted vendors, led by Nokia and Ericsson, together sold more" in text
