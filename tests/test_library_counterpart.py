@@ -37,3 +37,15 @@ def test_the_market_share_point_claims_only_what_dell_oro_figures_show():
             assert "Nokia, Ericsson, Samsung and other trusted vendors together sell" not in text
             assert "about 31 percent of worldwide revenue" in text, (code, variant)
             assert "Trusted vendors, led by Nokia and Ericsson, together sold more" in text
+
+
+def test_a_handout_promises_no_export_credit_while_the_charter_renewal_is_unsettled():
+    """EXIM's charter runs to December 31, 2026 and its renewal was only introduced: the handout
+    names DFC, reauthorized in December 2025; the officer brief keeps the note to verify EXIM."""
+    choice = recommended("NZ", "spark", "carrier")
+    assert "sub-us-financing" in choice.ids, choice.ids
+    handout = printed(choice, "a4", "handout").text
+    assert "export credit" not in handout and "Export-Import" not in handout
+    assert "International Development Finance Corporation (reauthorized in December 2025)" in handout
+    officer = printed(choice, "a4", "officer").text
+    assert "whether congress has renewed exim's charter" in officer.lower()
