@@ -49,3 +49,18 @@ def test_a_handout_promises_no_export_credit_while_the_charter_renewal_is_unsett
     assert "International Development Finance Corporation (reauthorized in December 2025)" in handout
     officer = printed(choice, "a4", "officer").text
     assert "whether congress has renewed exim's charter" in officer.lower()
+
+
+def test_the_open_ran_point_invites_views_not_participation_in_a_fund_for_us_work():
+    """NTIA's Innovation Fund pays for open RAN work in the United States: the brief asks for
+    the carrier's views and says where the grants go, rather than welcoming its participation."""
+    for code, carrier, name in (("AU", "telstra", "Telstra"), ("NZ", "spark", "Spark")):
+        choice = recommended(code, carrier, "carrier")
+        assert "mk-diversity" in choice.ids, (carrier, choice.ids)
+        officer = printed(choice, "a4", "officer").text
+        assert "participation" not in officer, carrier
+        assert f"We would welcome {name}" in officer and "views; U.S. grants fund the testing and " \
+            "development of open radio networks in the United States" in officer, carrier
+        assert "TelecomTV" in officer, carrier
+        handout = printed(choice, "a4", "handout").text
+        assert "fund their testing and development in the United States" in handout, carrier
