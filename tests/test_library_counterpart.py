@@ -2,7 +2,10 @@
 headline undercuts the point it backs, no wording that places the host outside a circle it
 belongs to or promises what is unsettled, and no argument for a step the carrier has taken."""
 
-from tests.recommended_briefs import printed, recommended
+from briefing_app.core.house_style import month_year
+from briefing_app.core.template_context import template_context
+from briefing_app.core.templating import render
+from tests.recommended_briefs import Choice, library, printed, recommended
 
 
 def test_the_five_eyes_point_hands_over_no_headline_that_undercuts_it():
@@ -64,3 +67,23 @@ def test_the_open_ran_point_invites_views_not_participation_in_a_fund_for_us_wor
         assert "TelecomTV" in officer, carrier
         handout = printed(choice, "a4", "handout").text
         assert "fund their testing and development in the United States" in handout, carrier
+
+
+def test_the_host_record_point_names_the_latest_step_in_words_an_officer_can_say():
+    """The point's title is something to say, not a stage direction, and its text names the
+    host's latest step with its date (Italy: the golden-power conditions of September 2022)
+    instead of "most recently in 2022", which, said in late 2026, sounds like a rebuke."""
+    point = library().points["aa-host-record"]
+    assert point.title == "Building on the steps already taken"
+    restricting = [c for c in library().countries.values() if c.stance == "restricting"]
+    assert {"DE", "ES", "IT", "JP", "PL"} <= {c.code for c in restricting}
+    for country in restricting:
+        text = render(point.text, template_context(country, None))
+        assert "most recently" not in text, country.code
+        assert country.stance_note.step and country.stance_note.step in text, country.code
+        assert month_year(country.stance_note.date) in text, (country.code, text)
+    italy = Choice("IT", None, ("aa-host-record",))
+    officer = printed(italy, "a4", "officer").text
+    assert "Acknowledge the host" not in officer and "most recently in" not in officer
+    assert ("We recognize the steps Italy has taken, including the golden-power conditions set in "
+            "September 2022 on operators' 5G purchasing plans, and we are grateful") in officer

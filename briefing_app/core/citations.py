@@ -24,7 +24,7 @@ def cited_sources(point: TalkingPoint, templates: Rendered) -> tuple[Source, ...
 
 
 HOST_STANCE_FIELDS = frozenset({"country.stance", "country.stance_date", "country.stance_since",
-                                "country.stance_deadline"})
+                                "country.stance_deadline", "country.stance_step"})
 CARRIER_VENDOR_FIELDS = frozenset({"carrier.vendors", "carrier.vendor_names", "carrier.stance",
                                    "carrier.high_risk", "carrier.deadline"})
 

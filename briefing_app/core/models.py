@@ -157,6 +157,9 @@ class PolicyNote(Fact):
     note: str = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     stance: HostStance | None = None  # the host's stance from this decision on
+    # How a sentence said to the host names this step, with its date: "the golden-power
+    # conditions set in September 2022 on operators' 5G purchasing plans".
+    step: str = ""
 
 
 class VendorUse(Fact):

@@ -14,7 +14,7 @@ from .vendor_record import record_sentence
 
 COUNTRY_FIELDS = {"code", "name", "in_text", "at_start", "us_forces", "hosts_us_forces",
                   "us_families", "us_ally", "nato", "eu", "policy", "carriers", "stance", "stance_date",
-                  "stance_since", "stance_deadline"}
+                  "stance_since", "stance_deadline", "stance_step"}
 CARRIER_FIELDS = {"id", "name", "in_text", "vendors", "vendor_names", "notes", "stance",
                   "high_risk", "deadline", "record", "high_risk_record"}
 CONTEXT_FIELDS = {"country": COUNTRY_FIELDS, "carrier": CARRIER_FIELDS}
@@ -58,10 +58,11 @@ def template_context(country: Country, carrier: Carrier | None) -> dict[str, Any
 
 def _host_stance(country: Country) -> dict[str, Any]:
     """`stance`; the date of the latest step under it and of the step that set it; the
-    deadline in force (each None without one)."""
+    deadline in force; how a sentence to the host names that latest step (each None without one)."""
     note = country.stance_note
     return {"stance": country.stance, "stance_date": note.date if note else None,
-            "stance_since": country.stance_since, "stance_deadline": country.stance_deadline}
+            "stance_since": country.stance_since, "stance_deadline": country.stance_deadline,
+            "stance_step": (note.step or None) if note else None}
 
 
 def _carrier_stance(carrier: Carrier) -> dict[str, Any]:
