@@ -92,7 +92,9 @@ def test_base_traffic_fits_japan_and_not_new_zealand(library):
 
 
 def test_vendor_lines_only_for_carriers_with_that_vendor_on_record(library):
-    assert verdicts(library, "IT", "tim")["ec-huawei-on-record"].recommended
+    assert verdicts(library, "IT", "vodafone-it")["ec-huawei-on-record"].recommended
+    settled = verdicts(library, "IT", "tim")["ec-huawei-on-record"]  # Huawei only in its 4G
+    assert not settled.recommended and "TIM has Huawei only in older networks" in settled.reason
     assert verdicts(library, "KR", "lg-uplus")["ec-huawei-on-record"].recommended
     replacing = verdicts(library, "JP", "softbank")["ec-huawei-on-record"]  # replacing it already
     assert not replacing.recommended and replacing.reason.startswith("written for carriers with Huawei")

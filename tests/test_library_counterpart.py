@@ -87,3 +87,22 @@ def test_the_host_record_point_names_the_latest_step_in_words_an_officer_can_say
     assert "Acknowledge the host" not in officer and "most recently in" not in officer
     assert ("We recognize the steps Italy has taken, including the golden-power conditions set in "
             "September 2022 on operators' 5G purchasing plans, and we are grateful") in officer
+
+
+def test_a_carrier_whose_5g_is_trusted_is_not_argued_the_5g_case_it_has_settled():
+    """TIM left Huawei out of its 5G core and radio network; Huawei remains in its 4G radio
+    network. Its brief keeps a trusted network trusted and asks about the older equipment; a
+    carrier still running Huawei in 5G (Fastweb + Vodafone) still hears the case for moving."""
+    tim = library().country("IT").carrier("tim")
+    fastweb = library().country("IT").carrier("vodafone-it")
+    assert (tim.stance, fastweb.stance) == ("legacy", "high-risk")
+    settled = {"sub-transition-support", "mk-proven-alternatives", "ec-huawei-on-record", "ec-5g-architecture"}
+    tim_ids = set(recommended("IT", "tim", "carrier").ids)
+    assert "mk-stay-trusted" in tim_ids and not tim_ids & settled, tim_ids
+    fastweb_ids = set(recommended("IT", "vodafone-it", "carrier").ids)
+    assert "mk-stay-trusted" not in fastweb_ids
+    assert {"sub-transition-support", "mk-proven-alternatives"} <= fastweb_ids, fastweb_ids
+    officer = printed(recommended("IT", "tim", "carrier"), "a4", "officer").text
+    assert "sensible path" not in officer and "in good company" not in officer
+    assert "On the public record, TIM's 5G network runs on trusted suppliers" in officer
+    assert "how it plans for the Huawei equipment still in its 4G radio access network" in officer

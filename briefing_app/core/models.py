@@ -34,7 +34,7 @@ CONTROLLED = frozenset({"SBU", "CUI"})
 # a screening regime or partial limits; high-risk vendors excluded by law or binding decision.
 HostStance = Literal["undecided", "restricting", "excluded"]
 # Where a carrier's network stands, derived from its vendor records (`Carrier.stance`).
-CarrierStance = Literal["high-risk", "replacing", "trusted", "unknown"]
+CarrierStance = Literal["high-risk", "legacy", "replacing", "trusted", "unknown"]
 VendorRole = Literal["radio", "core", "transport", "management", "devices"]
 VendorStatus = Literal["in-service", "contracted", "replacing", "removed"]
 Network = Literal["2G", "3G", "4G", "5G"]
@@ -209,15 +209,24 @@ class Carrier(Strict):
     @property
     def stance(self) -> CarrierStance:
         """Where the network stands, from the vendor records: a high-risk vendor in service in
-        the network, all of them being replaced, none on record, or nothing public."""
+        the network (`legacy` when only in networks older than 5G, its 5G on trusted vendors),
+        all of them being replaced, none on record, or nothing public."""
         if not self.vendors:
             return "unknown"
         risky = [v for v in self.vendors if v.high_risk and v.role in NETWORK_ROLES]
         if any(v.status in ("in-service", "contracted") for v in risky):
-            return "high-risk"
+            return "legacy" if self._trusted_5g(risky) else "high-risk"
         if any(v.status == "replacing" for v in risky):
             return "replacing"
         return "trusted"
+
+    def _trusted_5g(self, risky: list[VendorUse]) -> bool:
+        """Every high-risk entry still there names its networks, none of them 5G, and a
+        trusted vendor is on record in the 5G network."""
+        older_only = all(v.networks and "5G" not in v.networks for v in risky if v.status != "removed")
+        return older_only and any(
+            not v.high_risk and v.role in NETWORK_ROLES and "5G" in v.networks
+            and v.status in ("in-service", "contracted") for v in self.vendors)
 
     @property
     def in_text(self) -> str:

@@ -15,12 +15,13 @@ from .models import Carrier, Country, TalkingPoint
 HOST_AUDIENCE = {"undecided": "still deciding", "restricting": "that restrict high-risk vendors",
                  "excluded": "that have excluded high-risk vendors"}
 CARRIER_AUDIENCE = {"high-risk": "with Huawei or ZTE in service",
+                    "legacy": "with Huawei or ZTE only in networks older than 5G",
                     "replacing": "replacing Huawei or ZTE", "trusted": "on trusted vendors only",
                     "unknown": "with no vendors on public record"}
 # The same, in the few words a narrow column holds.
 HOST_SHORT = {"undecided": "deciding", "restricting": "restricting", "excluded": "excluded"}
-CARRIER_SHORT = {"high-risk": "Huawei/ZTE", "replacing": "replacing", "trusted": "trusted",
-                 "unknown": "unknown"}
+CARRIER_SHORT = {"high-risk": "Huawei/ZTE", "legacy": "older only", "replacing": "replacing",
+                 "trusted": "trusted", "unknown": "unknown"}
 
 
 def host_state(country: Country) -> str:
@@ -46,12 +47,14 @@ def carrier_state(carrier: Carrier) -> str:
         return "has no vendors on public record"
     if stance == "trusted":
         return "uses trusted vendors only, on the public record"
-    status = "in-service" if stance == "high-risk" else "replacing"
+    status = "replacing" if stance == "replacing" else "in-service"
     risky = [v for v in carrier.vendors if v.high_risk and v.status == status]
     names = in_words(sorted({v.vendor for v in risky}))
     phrases = "; ".join(dict.fromkeys(v.part for v in risky))
     if stance == "high-risk":
         return f"has {names} in service ({phrases})"
+    if stance == "legacy":
+        return f"has {names} only in older networks ({phrases}); its 5G is on trusted vendors"
     deadline = max((v.deadline for v in risky if v.deadline), default=None)
     return f"is replacing {names} ({phrases}{f', by {month_year(deadline)}' if deadline else ''})"
 
