@@ -106,3 +106,18 @@ def test_a_carrier_whose_5g_is_trusted_is_not_argued_the_5g_case_it_has_settled(
     assert "sensible path" not in officer and "in good company" not in officer
     assert "On the public record, TIM's 5G network runs on trusted suppliers" in officer
     assert "how it plans for the Huawei equipment still in its 4G radio access network" in officer
+
+
+def test_an_answer_the_carriers_record_rules_out_is_not_offered():
+    """Telefónica España has Huawei in its 5G core: the brief does not prepare the objection
+    "it is only in the radio network", and its argument speaks of the core; a carrier with
+    Huawei only in its radio network (Fastweb + Vodafone) keeps that answer."""
+    movistar = recommended("ES", "movistar", "carrier")
+    assert "ec-huawei-on-record" in movistar.ids, movistar.ids
+    officer = printed(movistar, "a4", "officer").text
+    assert "only in the radio network, not in the core" not in officer
+    assert "Telefónica España's 5G core network. The core routes and controls" in officer
+    assert "As 5G moves functions toward the edge" not in officer
+    fastweb = printed(recommended("IT", "vodafone-it", "carrier"), "a4", "officer").text
+    assert "The equipment is only in the radio network, not in the core." in fastweb
+    assert "As 5G moves functions toward the edge" in fastweb

@@ -131,6 +131,8 @@ def _render_point(point: TalkingPoint, templates: Rendered, where: str) -> dict:
         questions = []
         for index, qa in enumerate(point.if_raised, start=1):
             field = f"if_raised #{index}"
+            if qa.when and not templates.holds(qa.when):
+                continue
             questions.append(QA(question=templates.text(qa.question),
                                 answer=templates.text(qa.answer)))
         rendered["if_raised"] = tuple(questions)

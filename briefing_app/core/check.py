@@ -39,6 +39,8 @@ def point_templates(point: TalkingPoint) -> Iterator[tuple[str, str, bool]]:
     for index, qa in enumerate(point.if_raised, start=1):
         yield f"if_raised #{index}.question", qa.question, False
         yield f"if_raised #{index}.answer", qa.answer, False
+        if qa.when:
+            yield f"if_raised #{index}.when", qa.when, True
     for index, source in enumerate(point.sources, start=1):
         if source.when:
             yield f"sources #{index}.when", source.when, True

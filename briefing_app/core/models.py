@@ -111,6 +111,9 @@ class Topic(Strict):
 class QA(Strict):
     question: str = Field(min_length=1)
     answer: str = Field(min_length=1)
+    # Printed only where this condition holds, as `applies_when`: an objection the carrier's
+    # record rules out ("only in the radio network" where it is in the core) is not offered.
+    when: str = ""
 
 
 class TalkingPoint(Fact):
