@@ -252,3 +252,13 @@ def test_a_brief_without_meeting_details_prints_its_title_once(cli, tmp_path):
     first = " ".join(page_texts(out)[0].split())
     assert first.count("Meeting with Telekom Deutschland") == 1
     assert first.startswith("UNCLASSIFIED (U) Meeting with Telekom Deutschland (U) Officer brief")
+
+
+def test_library_check_names_a_broken_condition_on_an_if_raised_answer(cli, library_copy):
+    edge = library_copy / "points/edge-core/edge-huawei.toml"
+    edge.write_text(edge.read_text() + '\n[[if_raised]]\nquestion = "Only in the radio network?"\n'
+                    'answer = "Still sensitive."\nwhen = "carrier.vendor_roles"\n')
+    result = cli("library", "check", str(library_copy))
+    assert result.returncode == 1
+    no_traceback(result)
+    assert "edge-huawei.toml: field 'if_raised #1.when': unknown field 'carrier.vendor_roles'" in result.stderr
