@@ -68,8 +68,8 @@ def test_the_open_ran_point_invites_views_not_participation_in_a_fund_for_us_wor
         choice = Choice(code, carrier, ("mk-diversity",))
         officer = printed(choice, "a4", "officer").text
         assert "participation" not in officer, carrier
-        assert f"We would welcome {name}" in officer and "views; U.S. grants fund the testing and " \
-            "development of open radio networks in the United States" in officer, carrier
+        assert f"We would welcome {name}" in officer and "views; U.S. grants fund open RAN testing " \
+            "and development in the United States" in officer, carrier
         assert "TelecomTV" in officer, carrier
         handout = printed(choice, "a4", "handout").text
         assert "fund their testing and development in the United States" in handout, carrier
