@@ -111,7 +111,7 @@ def test_a_carrier_whose_5g_is_trusted_is_not_argued_the_5g_case_it_has_settled(
     assert {"sub-transition-support", "mk-proven-alternatives"} <= fastweb_fits, fastweb_fits
     officer = printed(recommended("IT", "tim", "carrier"), "a4", "officer").text
     assert "sensible path" not in officer and "in good company" not in officer
-    assert "On the public record, TIM's 5G network runs on trusted suppliers" in officer
+    assert "On the public record, TIM built its 5G network with trusted suppliers" in officer
     assert "how it plans for the Huawei equipment still in its 4G radio access network" in officer
 
 
