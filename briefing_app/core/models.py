@@ -153,6 +153,9 @@ class Installation(Fact):
     # Families of U.S. personnel live there (accompanied tours), on the public record; false for
     # rotational and deployed forces and where it is not known, so no sentence claims families.
     families: bool = False
+    # U.S. forces use it on rotation or by agreement, with no standing U.S. unit: no sentence
+    # speaks of "our personnel at" it as if they were stationed there.
+    rotational: bool = False
 
 
 class PolicyNote(Fact):
