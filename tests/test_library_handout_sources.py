@@ -10,6 +10,7 @@ import pytest
 from briefing_app.core.assemble import assemble
 from briefing_app.core.brief import Brief, PointChoice
 from briefing_app.core.compose import compose
+from briefing_app.core.recommend import recommendations
 from tests.recommended_briefs import library
 
 GERMANY = "Federal Ministry of the Interior and Community (BMI), Germany"
@@ -42,3 +43,19 @@ def test_a_handout_still_cites_the_texts_its_words_rest_on():
     assert "EFE" in handout and "Cullen International" in handout
     handout, _ = printed("HU", "ec-management-systems")
     assert GERMANY in handout
+
+
+def test_no_recommended_handout_cites_a_trade_report_where_a_primary_text_is_on_record():
+    """The UK's July 2020 decision is on the handouts through the UK government's own text and
+    the BBC, not Mobile World Live's trade report of it."""
+    lib, checked = library(), 0
+    for country in lib.countries.values():
+        for carrier in [None, *country.carriers]:
+            chosen = tuple(PointChoice(id=r.point_id) for r in recommendations(lib, country, carrier)
+                           if r.recommended)
+            brief = assemble(lib, Brief(country=country.code, carrier=carrier and carrier.id, points=chosen))
+            assert "Mobile World Live" not in compose(brief, "handout").text(), (country.code, carrier)
+            checked += 1
+    assert checked > 80
+    handout, officer = printed("TR", "aa-five-eyes")
+    assert "UK Government (DCMS)" in handout and "Mobile World Live" in officer
