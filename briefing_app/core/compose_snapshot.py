@@ -45,7 +45,9 @@ def as_sentences(asides: list[str]) -> str:
 
 def _carrier_line(carrier: Carrier, number: Callable[[Source], int], w: Words, today: dt.date) -> str:
     """The carrier's vendors in words, each with its source number; a carrier without any says
-    why none is on public record, or that the library has not recorded them."""
+    why none is on public record, or that the library has not recorded them. The reason and
+    the note are sentences, printed with their full stops (the carrier's own sources follow
+    the line)."""
     vendors = "; ".join(
         w.vendor.format(vendor=v.vendor, ref=number(v.source),
                         phrase=v.phrase + (f", {v.detail}" if v.detail else ""))
@@ -53,8 +55,8 @@ def _carrier_line(carrier: Carrier, number: Callable[[Source], int], w: Words, t
         for v in carrier.vendors)
     if not vendors:
         why = carrier.vendors_unknown.strip().rstrip(".")
-        vendors = w.no_vendors.format(why=why) if why else w.vendors_not_recorded
-    return vendors + (f". {carrier.notes}" if carrier.notes else "")
+        vendors = w.no_vendors.format(why=f"{why}.") if why else w.vendors_not_recorded
+    return vendors + (f"{'' if vendors.endswith('.') else '.'} {carrier.notes}" if carrier.notes else "")
 
 
 def snapshot(brief: AssembledBrief, w: Words, today: dt.date) -> Section:
@@ -70,7 +72,8 @@ def snapshot(brief: AssembledBrief, w: Words, today: dt.date) -> Section:
               for f in country.us_forces] \
         or [plain(w.no_us_forces.format(country=country.at_start), portion=mark)]
     carriers = [Paragraph((Run(c.name, bold=True), Run(f": {_carrier_line(c, number, w, today)}")),
-                          portion=mark) for c in country.carriers]
+                          portion=mark, refs=tuple(number(s) for s in c.sources))
+                for c in country.carriers]
     blocks: list[Block] = [Heading(w.us_forces, 2), facts(forces), Heading(w.carriers, 2),
                            facts(carriers)]
     if country.policy:
