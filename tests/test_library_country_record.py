@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.recommended_briefs import library, printed, recommended
+from tests.recommended_briefs import Choice, library, printed, recommended
 from tests.test_library_printed_record import officer_texts
 
 
@@ -46,3 +46,26 @@ def test_movistar_contract_renewed_in_late_2024_and_reported_in_august_2025():
     officer = pages("ES", "movistar", "officer")
     assert "renewed its consumer 5G core contract with Huawei in late 2024, to run until 2030" in officer
     assert "reported renewed" not in officer
+
+
+def test_spark_is_not_thanked_for_replacing_huawei_equipment_no_source_says_it_is_replacing():
+    """Spark kept Huawei on its preferred 5G list in November 2019; the only later report has
+    Nokia upgrading 4G equipment at its 5G sites. Its Huawei 4G radios are in service, to verify."""
+    spark = library().country("NZ").carrier("spark")
+    assert [v.status for v in spark.vendors if v.vendor == "Huawei"] == ["in-service"]
+    officer, handout = pages("NZ", "spark", "officer"), pages("NZ", "spark", "handout")
+    for claim in ("work to replace its Huawei equipment", "the rest of its replacement"):
+        assert claim not in officer
+    assert "Until the last high-risk equipment is gone" not in handout
+    assert "Public reports place Huawei equipment in Spark's 4G radio access network" in officer
+    assert "preferred 5G radio suppliers (November 2019)" in officer
+    assert "verify locally: Spark has announced no plan to replace its Huawei 4G radios" in officer
+
+
+def test_the_financing_point_cites_the_statutes_at_pages_that_hold_them():
+    """The EXIM reauthorization was cited to an exim.gov page about something else, the CHIPS
+    Act with no address at all."""
+    handout = printed(Choice("NZ", "spark", ("sub-us-financing",)), "a4", "handout").text
+    assert "Further Consolidated Appropriations Act, 2020,” December 20, 2019 https://www.govinfo.gov/app/details/PLAW-116publ94/" in handout
+    assert "exim.gov" not in handout
+    assert "CHIPS Act of 2022 (P.L. 117-167),” August 9, 2022 https://taxnotes.com/" in handout
