@@ -69,3 +69,12 @@ def test_the_financing_point_cites_the_statutes_at_pages_that_hold_them():
     assert "Further Consolidated Appropriations Act, 2020,” December 20, 2019 https://www.govinfo.gov/app/details/PLAW-116publ94/" in handout
     assert "exim.gov" not in handout
     assert "CHIPS Act of 2022 (P.L. 117-167),” August 9, 2022 https://taxnotes.com/" in handout
+
+
+def test_turkiye_brief_says_what_the_record_shows_of_the_april_2026_launch():
+    """Eight months after the date, the brief says what was set and how far the reports go
+    (March 2026), not that service 'was due to start' with no more said."""
+    officer = pages("TR", None, "officer")
+    assert "set to start on April 1, 2026 in all 81 provincial capitals" in officer
+    assert "the latest reports found, from March 2026, have the operators preparing for April 1" in officer
+    assert "was due to start" not in pages("TR", "turkcell", "officer")
