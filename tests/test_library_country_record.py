@@ -78,3 +78,11 @@ def test_turkiye_brief_says_what_the_record_shows_of_the_april_2026_launch():
     assert "set to start on April 1, 2026 in all 81 provincial capitals" in officer
     assert "the latest reports found, from March 2026, have the operators preparing for April 1" in officer
     assert "was due to start" not in pages("TR", "turkcell", "officer")
+
+
+def test_kpn_older_core_is_said_to_be_under_replacement_with_its_end_to_verify():
+    """KPN said in 2019 it would take Huawei out of its older mobile core and chose Ericsson for
+    the core in October 2020; the talking point placed Huawei in that core as if nothing changed."""
+    officer = pages("NL", "kpn", "officer")
+    assert "and 2G, 3G and 4G core network (being replaced)." in officer
+    assert "KPN gave no timeline for taking Huawei out of its older mobile core" in officer
