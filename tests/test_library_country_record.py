@@ -86,3 +86,10 @@ def test_kpn_older_core_is_said_to_be_under_replacement_with_its_end_to_verify()
     officer = pages("NL", "kpn", "officer")
     assert "and 2G, 3G and 4G core network (being replaced)." in officer
     assert "KPN gave no timeline for taking Huawei out of its older mobile core" in officer
+
+
+def test_italy_brief_says_the_fastweb_vodafone_merger_took_effect():
+    """Eleven months after January 1, 2026 the brief said the two 'were to merge'."""
+    officer = pages("IT", None, "officer")
+    assert "on January 1, 2026 Vodafone Italia was merged into Fastweb S.p.A." in officer
+    assert "were to merge" not in officer
