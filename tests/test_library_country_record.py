@@ -93,3 +93,10 @@ def test_italy_brief_says_the_fastweb_vodafone_merger_took_effect():
     officer = pages("IT", None, "officer")
     assert "on January 1, 2026 Vodafone Italia was merged into Fastweb S.p.A." in officer
     assert "were to merge" not in officer
+
+
+def test_poland_brief_names_the_cybersecurity_act_its_signature_and_the_tribunal_referral():
+    """The host-record point said only 'most recently in 2026'; the note it prints names the Act."""
+    officer = pages("PL", None, "officer")
+    assert "signed the amended National Cybersecurity System Act (KSC) on February 19, 2026" in officer
+    assert "referred it to the Constitutional Tribunal for follow-up review, which does not delay it" in officer
