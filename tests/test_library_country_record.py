@@ -100,3 +100,13 @@ def test_poland_brief_names_the_cybersecurity_act_its_signature_and_the_tribunal
     officer = pages("PL", None, "officer")
     assert "signed the amended National Cybersecurity System Act (KSC) on February 19, 2026" in officer
     assert "referred it to the Constitutional Tribunal for follow-up review, which does not delay it" in officer
+
+
+def test_kt_snapshot_gives_its_5g_vendors_as_its_answers_do():
+    """The answers cite KT's November 2018 choice of Samsung, Ericsson and Nokia for 5G; the
+    snapshot listed its 4G vendors only."""
+    officer = pages("KR", "kt", "officer")
+    kt_line = officer[officer.index("KT: Samsung"):officer.index("LG Uplus:")]
+    for vendor in ("Samsung", "Ericsson", "Nokia"):
+        assert f"{vendor}, 5G radio access network" in kt_line
+    assert "KT uses Samsung, Ericsson and Nokia equipment in its 4G radio access network and its 5G radio access network" in officer
