@@ -110,3 +110,15 @@ def test_kt_snapshot_gives_its_5g_vendors_as_its_answers_do():
     for vendor in ("Samsung", "Ericsson", "Nokia"):
         assert f"{vendor}, 5G radio access network" in kt_line
     assert "KT uses Samsung, Ericsson and Nokia equipment in its 4G radio access network and its 5G radio access network" in officer
+
+
+def test_uae_handouts_keep_their_source_titles_like_every_other_handout():
+    """The UAE government handout lost its source titles to fit one page ('Federal
+    Communications Commission, June 30, 2020.'); the designation order and the FCC letter stay
+    behind the background, since the rule, the CRS report and the authorization orders carry
+    the handout's lines."""
+    for paper in ("a4", "letter"):
+        shown = printed(recommended("AE", None), paper, "handout")
+        assert len(shown.pages) == 1
+        assert "Federal Communications Commission, June 30, 2020." not in shown.text
+        assert "“Protecting Against National Security Threats to the Communications Supply Chain Through FCC Programs; Huawei Designation; ZTE Designation (final rule, FCC 19-121),” January 3, 2020" in shown.text
