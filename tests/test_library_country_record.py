@@ -114,9 +114,9 @@ def test_kt_snapshot_gives_its_5g_vendors_as_its_answers_do():
 
 def test_uae_handouts_keep_their_source_titles_like_every_other_handout():
     """The UAE government handout lost its source titles to fit one page ('Federal
-    Communications Commission, June 30, 2020.'); the 2020 designation order and the 2025 rule
-    stay behind the background, since the 2020 rule, the CRS report and the 2022 authorization
-    order carry the handout's lines."""
+    Communications Commission, June 30, 2020.'); the 2025 authorization rule and the FCC's 2022
+    letter on reimbursement costs stay behind the background, since the 2020 rule and
+    designation order, the CRS report and the 2022 authorization order carry its lines."""
     for paper in ("a4", "letter"):
         shown = printed(recommended("AE", None), paper, "handout")
         assert len(shown.pages) == 1
