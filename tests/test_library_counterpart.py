@@ -128,3 +128,21 @@ def test_an_answer_the_carriers_record_rules_out_is_not_offered():
     fastweb = printed(Choice("IT", "vodafone-it", ("ec-huawei-on-record",)), "a4", "officer").text
     assert "The equipment is only in the radio network, not in the core." in fastweb
     assert "As 5G moves functions toward the edge" in fastweb
+
+
+def test_the_deadline_point_goes_only_to_a_carrier_whose_host_set_a_deadline():
+    """Australia's 2018 guidance set no removal date: TPG is not told a decision "sets what must
+    change and by when"; a carrier under the UK's or Canada's deadlines still is."""
+    assert library().country("AU").stance_deadline is None
+    for code, carrier in (("AU", "tpg-telecom"), ("AU", "optus")):
+        verdicts = {r.point_id: r for r in recommendations(
+            library(), library().country(code), library().country(code).carrier(carrier),
+            Meeting(audience="carrier"))}
+        assert not verdicts["im-carrier-deadline"].recommended, carrier
+        assert "im-carrier-deadline" not in recommended(code, carrier, "carrier").ids
+    officer = printed(recommended("AU", "tpg-telecom", "carrier"), "a4", "officer").text
+    assert "sets what must change and by when" not in officer
+    for code, carrier in (("GB", "bt-ee"), ("CA", "telus")):
+        assert "im-carrier-deadline" in fitting(library().country(code).carrier(carrier)), carrier
+        text = printed(Choice(code, carrier, ("im-carrier-deadline",)), "a4", "officer").text
+        assert "sets what must change and by when; its last deadline falls in December 2027" in text
