@@ -146,3 +146,21 @@ def test_the_deadline_point_goes_only_to_a_carrier_whose_host_set_a_deadline():
         assert "im-carrier-deadline" in fitting(library().country(code).carrier(carrier)), carrier
         text = printed(Choice(code, carrier, ("im-carrier-deadline",)), "a4", "officer").text
         assert "sets what must change and by when; its last deadline falls in December 2027" in text
+
+
+def test_a_carrier_whose_radios_have_no_removal_date_is_asked_about_its_plans_not_offered_help():
+    """Germany's July 2024 agreements set dates for the 5G core (end of 2026) and critical
+    management (end of 2029), none for Telekom Deutschland's Huawei radios: the brief asks how
+    it plans for them and whether it is on track, and offers no introductions to trusted
+    vendors to a carrier that already buys from Ericsson."""
+    choice = Choice("DE", "deutsche-telekom", ("ec-huawei-on-record", "sub-transition-support"))
+    assert set(choice.ids) <= fitting(choice.carrier)
+    officer = printed(choice, "a4", "officer").text
+    for wrong in ("deadlines it is under", "help it meet them", "introductions to trusted vendors",
+                  "The deadlines already set make the plan clear"):
+        assert wrong not in officer, wrong
+    assert "how long Telekom Deutschland plans to keep it in service" in officer
+    assert ("Telekom Deutschland is already working to deadlines for high-risk equipment, including "
+            "one in December 2026. We would welcome hearing whether it is on track for them, and how "
+            "it plans for its remaining Huawei equipment.") in officer
+    assert "sets no date for removing its Huawei radios" in officer
