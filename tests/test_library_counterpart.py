@@ -164,3 +164,40 @@ def test_a_carrier_whose_radios_have_no_removal_date_is_asked_about_its_plans_no
             "one in December 2026. We would welcome hearing whether it is on track for them, and how "
             "it plans for its remaining Huawei equipment.") in officer
     assert "sets no date for removing its Huawei radios" in officer
+
+
+def test_a_host_that_restricts_first_hears_its_own_steps_recognized():
+    """Japan's government brief left out 'Building on the steps already taken' because the page
+    was full; a restricting host hears it first, and an excluded host first hears thanks for
+    its decision."""
+    for code in ("JP", "IT", "PL", "DE"):
+        for audience in ("government", "both"):
+            choice = recommended(code, None, audience)
+            assert choice.ids[0] == "aa-host-record", (code, audience, choice.ids)
+        officer = printed(recommended(code, None, "government"), "a4", "officer").text
+        talking_points = officer.split("Talking points", 1)[1]
+        assert talking_points.lstrip().startswith("1. (U) Building on the steps already taken"), code
+    for code in ("GB", "CA", "RO"):
+        assert recommended(code, None, "government").ids[0] == "im-timetable-progress", code
+
+
+def test_no_background_prints_a_developer_note():
+    """The background is read by the officer: no backticks, no word about the country file."""
+    for code, carrier in (("JP", None), ("IT", None), ("DE", "deutsche-telekom"), ("GB", "bt-ee"),
+                          ("AE", None), ("PH", "globe")):
+        country = library().country(code)
+        context = template_context(country, country.carrier(carrier) if carrier else None)
+        for point in library().ordered_points():
+            background = render(point.background, context)
+            assert "`" not in background and "country file" not in background, (code, point.id)
+    officer = printed(Choice("JP", None, ("aa-host-record",)), "a4", "officer").text
+    assert "The spoken line names the host's latest law or decision." in officer
+
+
+def test_no_point_title_is_a_stage_direction():
+    """A title is printed as the line's heading: 'Offer a technical dialogue' told the principal
+    what to do instead of naming what is said."""
+    stage = ("Offer ", "Acknowledge ", "Ask ", "Thank ", "Raise ", "Propose ", "Stress ")
+    for point in library().points.values():
+        assert not point.title.startswith(stage), (point.id, point.title)
+    assert library().points["bt-technical-dialogue"].title == "A technical dialogue with U.S. forces"
