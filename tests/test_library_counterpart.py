@@ -201,3 +201,24 @@ def test_no_point_title_is_a_stage_direction():
     for point in library().points.values():
         assert not point.title.startswith(stage), (point.id, point.title)
     assert library().points["bt-technical-dialogue"].title == "A technical dialogue with U.S. forces"
+
+
+def test_handouts_name_the_equipment_and_do_not_overstate_new_zealand():
+    """'Pays to remove this equipment' named none; the five-eyes handout repeated its title's
+    words and said each partner kept high-risk vendors out of its 5G networks, while New
+    Zealand's 2018 decision was a ruling on one operator's proposal."""
+    for code in ("TR", "AE", "JP"):
+        handout = printed(Choice(code, None, ("sub-us-pays-at-home",)), "a4", "handout").text
+        assert "pays to remove this equipment" not in handout, code
+        assert "The United States pays to remove Huawei and ZTE equipment at home" in handout, code
+    for code in ("TR", "AE"):
+        choice = Choice(code, None, ("aa-five-eyes",))
+        handout = printed(choice, "a4", "handout").text
+        officer = printed(choice, "a4", "officer").text
+        for text in (handout, officer):
+            assert "acted to keep high-risk vendors out of its 5G networks" not in text, code
+            assert "reached the same conclusion" not in text, code
+        assert handout.count("Close partners") == 1, code
+        assert "New Zealand's security bureau found that one operator's plan to use Huawei 5G " \
+               "equipment raised significant security risks" in handout, code
+        assert "a ruling on one operator's 5G plan" in officer, code
