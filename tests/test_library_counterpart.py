@@ -222,3 +222,14 @@ def test_handouts_name_the_equipment_and_do_not_overstate_new_zealand():
         assert "New Zealand's security bureau found that one operator's plan to use Huawei 5G " \
                "equipment raised significant security risks" in handout, code
         assert "a ruling on one operator's 5G plan" in officer, code
+
+
+def test_partners_are_not_promised_export_credit_while_exims_charter_renewal_is_unsettled():
+    """Canada's officer brief offered 'development finance and export credit' to third
+    countries; EXIM's charter runs to December 31, 2026 and its renewal is unsettled."""
+    for code in ("CA", "GB", "AU"):
+        choice = Choice(code, None, ("aa-third-countries",))
+        assert "aa-third-countries" in recommended(code, None, "government").ids, code
+        talking = printed(choice, "a4", "officer").text.split("Background", 1)[0]
+        assert "export credit" not in talking, code
+        assert "where our development finance is active" in talking, code
