@@ -65,7 +65,8 @@ def test_the_financing_point_cites_the_statutes_at_pages_that_hold_them():
     """The EXIM reauthorization was cited to an exim.gov page about something else, the CHIPS
     Act with no address at all."""
     officer = printed(Choice("NZ", "spark", ("sub-us-financing",)), "a4", "officer").text
-    assert "Further Consolidated Appropriations Act, 2020,” December 20, 2019 https://www.govinfo.gov/app/details/PLAW-116publ94/" in officer
+    assert ("Further Consolidated Appropriations Act, 2020,” December 20, 2019 "
+            "https://www.govinfo.gov/app/details/PLAW-116publ94/") in officer
     assert "exim.gov" not in officer
     assert "CHIPS Act of 2022 (P.L. 117-167),” August 9, 2022 https://taxnotes.com/" in officer
 
@@ -84,7 +85,8 @@ def test_kpn_older_core_is_said_to_be_under_replacement_with_its_end_to_verify()
     the core in October 2020; the talking point placed Huawei in that core as if nothing changed."""
     officer = pages("NL", "kpn", "officer")
     assert "and 2G, 3G and 4G core network (being replaced)." in officer
-    assert "verify locally: confirm whether any Huawei equipment remains in the older mobile core: KPN gave no timeline" in officer
+    assert ("verify locally: confirm whether any Huawei equipment remains in the older mobile core: "
+            "KPN gave no timeline") in officer
 
 
 def test_italy_brief_says_the_fastweb_vodafone_merger_took_effect():
@@ -108,7 +110,8 @@ def test_kt_snapshot_gives_its_5g_vendors_as_its_answers_do():
     kt_line = officer[officer.index("KT: Samsung"):officer.index("LG Uplus:")]
     for vendor in ("Samsung", "Ericsson", "Nokia"):
         assert f"{vendor}, 5G radio access network" in kt_line
-    assert "KT uses Samsung, Ericsson and Nokia equipment in its 4G radio access network and its 5G radio access network" in officer
+    assert ("KT uses Samsung, Ericsson and Nokia equipment in its 4G radio access network and its 5G "
+            "radio access network") in officer
 
 
 def test_uae_handouts_keep_their_source_titles_like_every_other_handout():
@@ -120,4 +123,6 @@ def test_uae_handouts_keep_their_source_titles_like_every_other_handout():
         shown = printed(recommended("AE", None), paper, "handout")
         assert len(shown.pages) == 1
         assert "Federal Communications Commission, June 30, 2020." not in shown.text
-        assert "“Protecting Against National Security Threats to the Communications Supply Chain Through FCC Programs; Huawei Designation; ZTE Designation (final rule, FCC 19-121),” January 3, 2020" in shown.text
+        assert ("“Protecting Against National Security Threats to the Communications Supply Chain Through FCC "
+                "Programs; Huawei Designation; ZTE Designation (final rule, FCC 19-121),” "
+                "January 3, 2020") in shown.text
