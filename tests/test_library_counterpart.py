@@ -157,7 +157,7 @@ def test_a_carrier_whose_radios_have_no_removal_date_is_asked_about_its_plans_no
     assert set(choice.ids) <= fitting(choice.carrier)
     officer = printed(choice, "a4", "officer").text
     for wrong in ("deadlines it is under", "help it meet them", "introductions to trusted vendors",
-                  "The deadlines already set make the plan clear"):
+                  "The deadlines already set make the plan clear", "with support"):
         assert wrong not in officer, wrong
     assert "how long Telekom Deutschland plans to keep it in service" in officer
     assert ("Telekom Deutschland is already working to deadlines for high-risk equipment, including "
@@ -233,3 +233,14 @@ def test_partners_are_not_promised_export_credit_while_exims_charter_renewal_is_
         talking = printed(choice, "a4", "officer").text.split("Background", 1)[0]
         assert "export credit" not in talking, code
         assert "where our development finance is active" in talking, code
+
+
+def test_a_carrier_that_already_runs_a_trusted_vendor_is_not_told_it_would_be_in_good_company():
+    """'Operators have built 5G with trusted vendors … would be in good company' argued a choice
+    Telekom Deutschland has partly made (Ericsson runs part of its 5G radio network): it now hears
+    the vendors it already works with."""
+    choice = Choice("DE", "deutsche-telekom", ("mk-proven-alternatives",))
+    assert set(choice.ids) <= fitting(choice.carrier)
+    officer = printed(choice, "a4", "officer").text
+    assert "would be in good company" not in officer
+    assert "Telekom Deutschland already works with Ericsson." in officer
