@@ -29,6 +29,7 @@ def printed(code: str, point_id: str) -> tuple[str, str]:
     ("HU", "aa-europe", (GERMANY, SWEDEN)),
     ("HU", "ec-management-systems", ("SZA Schilling, Zutt & Anschütz",)),
     ("HU", "sub-total-cost", (CANADA,)),
+    ("KR", "mk-stay-trusted", (CANADA,)),
 ])
 def test_a_handout_leaves_the_backgrounds_examples_to_the_officer_brief(code, point_id, background_only):
     handout, officer = printed(code, point_id)
