@@ -152,3 +152,20 @@ def test_a_point_that_names_the_counterpart_among_its_examples_is_left_out(libra
 ])
 def test_sentences_keep_abbreviations(text, expected):
     assert sentences(text) == expected
+
+
+def test_a_carrier_whose_only_high_risk_entry_is_contracted_is_described_not_crashed():
+    """A contracted high-risk vendor makes the stance `high-risk` (models.Carrier.stance); the
+    window's stance line said which vendors from the entries in service only, found none and
+    failed. It says the vendor is contracted, never that it runs."""
+    from tests.recommended_briefs import library
+
+    italy = library().country("IT")
+    tim = italy.carrier("tim")
+    contracted = [v.model_copy(update={"status": "contracted", "networks": ["5G"]}) if v.high_risk else v
+                  for v in tim.vendors]
+    tim = tim.model_copy(update={"vendors": contracted})
+    assert tim.stance == "high-risk"
+    line = stance_line(italy, tim)
+    assert "TIM has Huawei contracted (5G radio access network)" in line
+    assert "in service" not in line

@@ -220,11 +220,18 @@ class Carrier(Strict):
         if not self.vendors:
             return "unknown"
         risky = [v for v in self.vendors if v.high_risk and v.role in NETWORK_ROLES]
-        if any(v.status in ("in-service", "contracted") for v in risky):
+        if self.high_risk_present:
             return "legacy" if self._trusted_5g(risky) else "high-risk"
         if any(v.status == "replacing" for v in risky):
             return "replacing"
         return "trusted"
+
+    @property
+    def high_risk_present(self) -> list[VendorUse]:
+        """The high-risk entries in the network that are there or on their way: in service or
+        contracted. They make the stance `high-risk` or `legacy`."""
+        return [v for v in self.vendors if v.high_risk and v.role in NETWORK_ROLES
+                and v.status in ("in-service", "contracted")]
 
     def _trusted_5g(self, risky: list[VendorUse]) -> bool:
         """Every high-risk entry still there names its networks, none of them 5G, and a

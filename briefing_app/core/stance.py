@@ -9,7 +9,7 @@ the recommendations, and matches them against a point's `host_stances` and `carr
 from __future__ import annotations
 
 from .house_style import in_words, month_year
-from .models import Carrier, Country, TalkingPoint
+from .models import NETWORK_ROLES, Carrier, Country, TalkingPoint
 
 # Who a point was written for, after "hosts" or "carriers", as a reason or the window names it.
 HOST_AUDIENCE = {"undecided": "still deciding", "restricting": "that restrict high-risk vendors",
@@ -47,12 +47,13 @@ def carrier_state(carrier: Carrier) -> str:
         return "has no vendors on public record"
     if stance == "trusted":
         return "uses trusted vendors only, on the public record"
-    status = "replacing" if stance == "replacing" else "in-service"
-    risky = [v for v in carrier.vendors if v.high_risk and v.status == status]
+    risky = (carrier.high_risk_present if stance in ("high-risk", "legacy") else
+             [v for v in carrier.vendors if v.high_risk and v.role in NETWORK_ROLES and v.status == "replacing"])
     names = in_words(sorted({v.vendor for v in risky}))
     phrases = "; ".join(dict.fromkeys(v.part for v in risky))
     if stance == "high-risk":
-        return f"has {names} in service ({phrases})"
+        running = "in service" if any(v.status == "in-service" for v in risky) else "contracted"
+        return f"has {names} {running} ({phrases})"
     if stance == "legacy":
         return f"has {names} only in older networks ({phrases}); its 5G is on trusted vendors"
     deadline = max((v.deadline for v in risky if v.deadline), default=None)
