@@ -175,6 +175,20 @@ def user_env(home: Path) -> dict[str, str]:
             "XDG_RUNTIME_DIR": str(home / "run"), "QT_QPA_PLATFORM": "xcb"}
 
 
+def cache_file(env: dict[str, str]) -> Path:
+    """The library cache the app writes for this account (core/library_config.py)."""
+    from briefing_app.core.library_config import LibraryConfig
+    from briefing_app.core.paths import user_data_folder
+
+    saved = os.environ.copy()
+    os.environ.update(env)
+    try:
+        return LibraryConfig(user_data_folder()).cache_file
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 def kept_outcomes(cache: Path) -> int:
     """How many template outcomes the library cache holds (core/library_cache.py writes it as
     a pickle of (key, library)); 0 for a missing or unreadable file."""
@@ -193,11 +207,15 @@ def prime(app: list[str], env: dict[str, str], display: str, title: str, cache: 
     process = subprocess.Popen(app, env={**env, "DISPLAY": display}, cwd=env["HOME"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + TIMEOUT
-        while kept_outcomes(cache) == 0:
+        deadline, seen = time.monotonic() + TIMEOUT, cache.stat().st_mtime_ns
+        while True:  # read the cache only when the app has written it again
+            time.sleep(0.25)
+            if cache.stat().st_mtime_ns != seen:
+                seen = cache.stat().st_mtime_ns
+                if kept_outcomes(cache):
+                    break
             if time.monotonic() > deadline:
                 sys.exit(f"the app did not keep its template outcomes in {cache} within {TIMEOUT:.0f} s")
-            time.sleep(0.25)
     finally:
         process.terminate()
         process.wait()
@@ -213,7 +231,7 @@ def measure(brief: Path, repeat: int) -> dict[str, list[float]]:
     runs: dict[str, list[float]] = {k: [] for key in KEYS for k in (key, f"{key} cpu")}
     with tempfile.TemporaryDirectory() as tmp, Screen() as screen:
         env = user_env(Path(tmp))
-        cache = Path(env["XDG_DATA_HOME"]) / "Briefing Builder" / "Briefing Builder" / "library-cache.pickle"
+        cache = cache_file(env)
         bare = [sys.executable, "-c", BARE_WINDOW]
         app = [str(console_script()), str(brief)]
         title = f"{brief.name} — Briefing Builder"
